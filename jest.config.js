@@ -1,0 +1,20 @@
+/** Jest runs the engine, the Office glue (office-addin-mock) and the sheet tests (HyperFormula) in Node. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": [
+      "ts-jest",
+      {
+        tsconfig: { module: "commonjs", moduleResolution: "node", verbatimModuleSyntax: false },
+        diagnostics: { ignoreCodes: [1343] },
+      },
+    ],
+  },
+  // office-addin-mock pulls in ESM-only office-addin-manifest; a stub with the OfficeApp enum is enough (office-notes.md).
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
+  },
+  testTimeout: 120000,
+};

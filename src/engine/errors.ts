@@ -1,0 +1,86 @@
+/**
+ * One error type for every bad input the engine rejects. Messages are exact and searchable
+ * (`lr must be > 0, got -1`) so the Excel edge can show them unchanged in a #VALUE! cell.
+ */
+export class EngineError extends Error {
+  override readonly name = "EngineError";
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** Formats a number the way messages quote it: as the user typed it, not with float noise. */
+export function formatValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  return String(value);
+}
+
+export function requireFinite(name: string, value: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new EngineError(`${name} must be a finite number, got ${formatValue(value)}`);
+  }
+  return value;
+}
+
+/** value > 0 */
+export function requirePositive(name: string, value: number): number {
+  requireFinite(name, value);
+  if (!(value > 0)) throw new EngineError(`${name} must be > 0, got ${formatValue(value)}`);
+  return value;
+}
+
+/** value >= 0 */
+export function requireNonNegative(name: string, value: number): number {
+  requireFinite(name, value);
+  if (!(value >= 0)) throw new EngineError(`${name} must be >= 0, got ${formatValue(value)}`);
+  return value;
+}
+
+/** low <= value < high (a half-open interval, as for Adam's betas: 0 <= beta < 1). */
+export function requireInHalfOpen(name: string, value: number, low: number, high: number): number {
+  requireFinite(name, value);
+  if (!(value >= low && value < high)) {
+    throw new EngineError(`${name} must be in [${low}, ${high}), got ${formatValue(value)}`);
+  }
+  return value;
+}
+
+/** low <= value <= high */
+export function requireInClosed(name: string, value: number, low: number, high: number): number {
+  requireFinite(name, value);
+  if (!(value >= low && value <= high)) {
+    throw new EngineError(`${name} must be in [${low}, ${high}], got ${formatValue(value)}`);
+  }
+  return value;
+}
+
+/** A whole number >= min. */
+export function requireInteger(name: string, value: number, min: number): number {
+  requireFinite(name, value);
+  if (!Number.isInteger(value) || value < min) {
+    throw new EngineError(`${name} must be an integer >= ${min}, got ${formatValue(value)}`);
+  }
+  return value;
+}
+
+/** Two vectors that must line up, e.g. grads and params. */
+export function requireSameLength(
+  name: string,
+  values: ArrayLike<number>,
+  referenceName: string,
+  reference: ArrayLike<number>,
+): void {
+  if (values.length !== reference.length) {
+    throw new EngineError(`${name} has ${values.length} values but ${referenceName} has ${reference.length}`);
+  }
+}
+
+/** Every entry finite; the message names the first bad position (1-based, as a sheet user counts). */
+export function requireAllFinite(name: string, values: ArrayLike<number>): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      throw new EngineError(`${name}[${i + 1}] must be a finite number, got ${formatValue(v)}`);
+    }
+  }
+}

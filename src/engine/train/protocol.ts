@@ -1,0 +1,70 @@
+/**
+ * The training protocol: the messages between whoever drives a training run (the task pane, the CLI
+ * through worker_threads, tests) and the worker that runs it. Plain structured-clone data only.
+ */
+
+export type Activation = "sigmoid" | "tanh" | "relu";
+export type OutputActivation = "sigmoid" | "softmax" | "linear";
+export type LossName = "quadratic" | "cross-entropy";
+/** normal: N(0,1) as network.py; scaled-normal: N(0, 1/n_in) as network2.py; xavier/he: Glorot/He normal. */
+export type InitName = "normal" | "scaled-normal" | "xavier" | "he";
+
+/** Every field the pane shows and the CLI takes as `--name` (same names, kebab-cased on the CLI). */
+export interface TrainConfig {
+  layers: number[];
+  activation: Activation;
+  output: OutputActivation;
+  loss: LossName;
+  init: InitName;
+  /** Optimizer name from the engine's registry (sgd, adagrad, adadelta, rmsprop, adam, adamw, ...). */
+  optimizer: string;
+  lr: number;
+  /** Optimizer hyper-parameters other than lr, by the engine's (PyTorch's) names; absent means default. */
+  optimizerOptions: Record<string, number | boolean>;
+  /** Learning-rate schedule by the engine's registry name; "constant" for none. Stepped once per batch. */
+  schedule: string;
+  scheduleOptions: Record<string, number | boolean>;
+  /** L2 regularisation λ in network2.py's form: w ← (1 − ηλ/n)w − η∇C. */
+  lambda: number;
+  epochs: number;
+  batch: number;
+  seed: number;
+  /** Use only the first N training images (0 = all 50,000). */
+  trainLimit: number;
+  /** Send a progress message every N batches. */
+  progressEvery: number;
+}
+
+export interface EpochResult {
+  epoch: number;
+  /** Mean training loss over the epoch's batches. */
+  trainLoss: number;
+  validationCorrect: number;
+  validationTotal: number;
+  testCorrect: number;
+  testTotal: number;
+  seconds: number;
+  /** Learning rate in force at the end of the epoch. */
+  lr: number;
+}
+
+/** Where the worker takes MNIST from: the add-in's bundled assets, or IDX files the user picked. */
+export type DataSource =
+  | { kind: "bundled"; baseUrl: string }
+  | { kind: "path"; directory: string }
+  | {
+      kind: "buffers";
+      trainImages: ArrayBuffer;
+      trainLabels: ArrayBuffer;
+      testImages: ArrayBuffer;
+      testLabels: ArrayBuffer;
+    };
+
+export type ToWorker = { type: "start"; config: TrainConfig; data: DataSource } | { type: "stop" };
+
+export type FromWorker =
+  | { type: "loaded"; train: number; validation: number; test: number; seconds: number }
+  | { type: "progress"; epoch: number; batch: number; batches: number; loss: number }
+  | { type: "epoch"; result: EpochResult }
+  | { type: "done"; epochs: EpochResult[]; stopped: boolean }
+  | { type: "error"; message: string };
