@@ -46,6 +46,11 @@ export interface EpochResult {
   seconds: number;
   /** Learning rate in force at the end of the epoch. */
   lr: number;
+  /** Seconds spent on the epoch's batches alone (seconds also counts evaluation). */
+  trainSeconds?: number;
+  /** Mean cost per example on the validation/test set, when there is one. */
+  validationLoss?: number;
+  testLoss?: number;
 }
 
 /** Where the worker takes MNIST from: the add-in's bundled assets, or IDX files the user picked. */
@@ -68,3 +73,10 @@ export type FromWorker =
   | { type: "epoch"; result: EpochResult }
   | { type: "done"; epochs: EpochResult[]; stopped: boolean }
   | { type: "error"; message: string };
+
+/**
+ * Message order for a run: loaded, then progress (every progressEvery batches) and epoch messages, then
+ * done — or error at any point. A stop is honoured between batches: the worker yields to its message queue
+ * after every progress and epoch message, so a stop arrives within progressEvery batches; done then has
+ * stopped: true and lists only the completed epochs.
+ */

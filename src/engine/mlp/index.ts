@@ -1,0 +1,5 @@
+export * from "./spec";
+export * from "./init";
+export * from "./examples";
+export * from "./kernels";
+export * from "./cells";

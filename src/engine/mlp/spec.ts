@@ -1,0 +1,82 @@
+/**
+ * A multilayer perceptron's shape and its parameter layout. All parameters live in ONE contiguous array so
+ * that an optimizer kernel updates them in one pass: for each layer in order, its weights W (row-major,
+ * outputs × inputs, so W[j][k] connects input k to unit j) and then its biases b (outputs).
+ */
+import { EngineError, formatValue, requireInteger } from "../errors";
+import type { Activation, LossName, OutputActivation } from "../train/protocol";
+
+export type { Activation, LossName, OutputActivation };
+
+export interface MlpSpec {
+  /** Units per layer, input first: [784, 30, 10]. */
+  layers: readonly number[];
+  /** Hidden-layer activation. */
+  activation: Activation;
+  /** Output-layer activation. */
+  output: OutputActivation;
+  /**
+   * quadratic: C = ½‖a − y‖² per example (network.py); cross-entropy: −Σ[y ln a + (1−y) ln(1−a)] with a
+   * sigmoid output (network2.py), or the log-likelihood −Σ y ln a with a softmax output. The cost of a
+   * batch is the mean over its examples, so the gradient is network.py's (1/m) Σ ∇C_x.
+   */
+  loss: LossName;
+}
+
+export interface LayerLayout {
+  inputs: number;
+  outputs: number;
+  /** Offset of W[0][0] in the parameter array. */
+  weightOffset: number;
+  /** Offset of b[0]; weights end here. */
+  biasOffset: number;
+}
+
+export interface ParameterLayout {
+  layers: LayerLayout[];
+  /** Total number of parameters. */
+  size: number;
+}
+
+const ACTIVATIONS: readonly string[] = ["sigmoid", "tanh", "relu"];
+const OUTPUTS: readonly string[] = ["sigmoid", "softmax", "linear"];
+const LOSSES: readonly string[] = ["quadratic", "cross-entropy"];
+
+function requireOneOf(name: string, value: unknown, allowed: readonly string[]): void {
+  if (typeof value !== "string" || !allowed.includes(value)) {
+    throw new EngineError(`${name} must be one of ${allowed.join(", ")}, got ${formatValue(value)}`);
+  }
+}
+
+/** Checks a spec; throws EngineError with the first problem. */
+export function validateMlpSpec(spec: MlpSpec): MlpSpec {
+  if (!Array.isArray(spec.layers) || spec.layers.length < 2) {
+    throw new EngineError(
+      `layers must list at least 2 sizes (inputs and outputs), got ${spec.layers?.length ?? 0}`,
+    );
+  }
+  spec.layers.forEach((units, i) => requireInteger(`layers[${i}]`, units, 1));
+  requireOneOf("activation", spec.activation, ACTIVATIONS);
+  requireOneOf("output", spec.output, OUTPUTS);
+  requireOneOf("loss", spec.loss, LOSSES);
+  if (spec.loss === "cross-entropy" && spec.output === "linear") {
+    throw new EngineError("loss cross-entropy needs output sigmoid or softmax, got linear");
+  }
+  return spec;
+}
+
+export function parameterLayout(layers: readonly number[]): ParameterLayout {
+  const result: LayerLayout[] = [];
+  let offset = 0;
+  for (let l = 1; l < layers.length; l++) {
+    const inputs = layers[l - 1] as number;
+    const outputs = layers[l] as number;
+    result.push({ inputs, outputs, weightOffset: offset, biasOffset: offset + inputs * outputs });
+    offset += inputs * outputs + outputs;
+  }
+  return { layers: result, size: offset };
+}
+
+export function parameterCount(layers: readonly number[]): number {
+  return parameterLayout(layers).size;
+}

@@ -1,0 +1,4 @@
+export * from "./protocol";
+export * from "./config";
+export * from "./loop";
+export * from "./session";

@@ -1,0 +1,105 @@
+/**
+ * The worker side of the training protocol, independent of the transport: given a `post` for FromWorker
+ * messages and a loader for DataSource, it handles ToWorker messages. The browser Web Worker and the CLI's
+ * worker_threads worker both wrap this unchanged.
+ *
+ * Stop: the run yields to the event loop (a macrotask) after every progress and epoch message, so a queued
+ * stop message is handled there and the run ends before the next batch. (A SharedArrayBuffer flag would be
+ * finer-grained but needs cross-origin isolation, which an Office add-in's pages do not have.)
+ */
+import type { DataSource, FromWorker, ToWorker } from "./protocol";
+import { train, type TrainData } from "./loop";
+
+export type DataLoader = (source: DataSource) => Promise<TrainData>;
+
+export interface TrainingSession {
+  /** Handles one message; the returned promise settles when a start's run has finished. */
+  handle(message: ToWorker): Promise<void>;
+  readonly running: boolean;
+}
+
+export interface SessionOptions {
+  /** Lets queued messages run; default: setImmediate where it exists (Node), else a MessageChannel hop. */
+  yieldToEventLoop?: () => Promise<void>;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A macrotask without setTimeout's 1–4 ms clamp. */
+export function defaultYield(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+  if (immediate) return new Promise((resolve) => void immediate(resolve));
+  if (typeof MessageChannel !== "undefined") {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export function createTrainingSession(
+  post: (message: FromWorker) => void,
+  loadData: DataLoader,
+  options: SessionOptions = {},
+): TrainingSession {
+  const yieldToEventLoop = options.yieldToEventLoop ?? defaultYield;
+  let running = false;
+  let stopRequested = false;
+
+  async function start(message: Extract<ToWorker, { type: "start" }>): Promise<void> {
+    if (running) {
+      post({ type: "error", message: "a training run is already in progress; send stop first" });
+      return;
+    }
+    running = true;
+    stopRequested = false;
+    try {
+      const loadStarted = performance.now();
+      const data = await loadData(message.data);
+      post({
+        type: "loaded",
+        train: data.train.inputs.rows,
+        validation: data.validation?.inputs.rows ?? 0,
+        test: data.test?.inputs.rows ?? 0,
+        seconds: (performance.now() - loadStarted) / 1000,
+      });
+      await yieldToEventLoop();
+      const result = await train(message.config, data, {
+        shouldStop: () => stopRequested,
+        onProgress: async (progress) => {
+          post({ type: "progress", ...progress });
+          await yieldToEventLoop();
+        },
+        onEpoch: async (result) => {
+          post({ type: "epoch", result });
+          await yieldToEventLoop();
+        },
+      });
+      post({ type: "done", epochs: result.epochs, stopped: result.stopped });
+    } catch (error) {
+      post({ type: "error", message: messageOf(error) });
+    } finally {
+      running = false;
+    }
+  }
+
+  return {
+    get running() {
+      return running;
+    },
+    handle(message) {
+      if (message.type === "stop") {
+        stopRequested = true;
+        return Promise.resolve();
+      }
+      return start(message);
+    },
+  };
+}
