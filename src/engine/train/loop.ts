@@ -66,7 +66,7 @@ function checkShape(name: string, examples: Examples, inputs: number, outputs: n
   }
 }
 
-const now = (): number => performance.now();
+const now = (): number => globalThis.performance.now();
 
 export function* trainingRun(
   partialConfig: Partial<TrainConfig>,

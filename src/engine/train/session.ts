@@ -31,9 +31,9 @@ function messageOf(error: unknown): string {
 export function defaultYield(): Promise<void> {
   const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
   if (immediate) return new Promise((resolve) => void immediate(resolve));
-  if (typeof MessageChannel !== "undefined") {
+  if (typeof globalThis.MessageChannel !== "undefined") {
     return new Promise((resolve) => {
-      const channel = new MessageChannel();
+      const channel = new globalThis.MessageChannel();
       channel.port1.onmessage = () => {
         channel.port1.close();
         resolve();
@@ -41,7 +41,7 @@ export function defaultYield(): Promise<void> {
       channel.port2.postMessage(null);
     });
   }
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => globalThis.setTimeout(resolve, 0));
 }
 
 export function createTrainingSession(
@@ -61,14 +61,14 @@ export function createTrainingSession(
     running = true;
     stopRequested = false;
     try {
-      const loadStarted = performance.now();
+      const loadStarted = globalThis.performance.now();
       const data = await loadData(message.data);
       post({
         type: "loaded",
         train: data.train.inputs.rows,
         validation: data.validation?.inputs.rows ?? 0,
         test: data.test?.inputs.rows ?? 0,
-        seconds: (performance.now() - loadStarted) / 1000,
+        seconds: (globalThis.performance.now() - loadStarted) / 1000,
       });
       await yieldToEventLoop();
       const result = await train(message.config, data, {
