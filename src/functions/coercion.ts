@@ -1,0 +1,205 @@
+/**
+ * Cell values → engine inputs. Excel hands a custom function a range as a 2-D array (`number[][]`), a single
+ * cell as a 1×1 array or a bare scalar, an omitted optional argument as null, and a blank cell as 0 (desktop)
+ * or null (Excel on the web). The rules below give both hosts the same answer; docs/functions.md states them
+ * per argument:
+ *
+ * - vectors (params, grads, values): one row or one column, read in order; a blank cell counts as 0
+ *   (desktop already sends 0, so the web does the same); text, booleans and error values are rejected with
+ *   the 1-based position.
+ * - optimizer state: a range whose cells are all blank (or all 0, which is how desktop sends blanks) is the
+ *   empty, initial state: every optimizer's initial state is all zeros with t = 0, so nothing is lost.
+ * - optional scalars (hyper-parameters): omitted or blank (null) → the engine's default.
+ * - names: "a,b" in one cell, or a range of cells each holding one name.
+ */
+import { EngineError, formatValue } from "../engine/errors";
+
+/** Anything Excel (or HyperFormula through our plugin) may hand us for one argument. */
+export type CellInput = unknown;
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === "";
+}
+
+/** Error values in cells: CustomFunctions.Error-like objects ({ code }) and HyperFormula-like ({ type }). */
+function errorText(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const record = value as { code?: unknown; type?: unknown; value?: unknown };
+  if (typeof record.code === "string") return record.code;
+  if (typeof record.value === "string" && record.value.startsWith("#")) return record.value;
+  if (typeof record.type === "string") return `#${record.type}!`;
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return formatValue(value);
+}
+
+/** The cells of an argument as a flat list, checking it is one row or one column. */
+function cellsOf(name: string, input: CellInput): unknown[] {
+  if (!Array.isArray(input)) return [input];
+  const rows = input as unknown[];
+  if (rows.length === 0) return [];
+  if (!rows.every((row) => Array.isArray(row))) return rows; // already flat (a repeating argument)
+  const grid = rows as unknown[][];
+  const width = grid[0]?.length ?? 0;
+  if (grid.length > 1 && width > 1) {
+    throw new EngineError(`${name} must be a single row or column, got ${grid.length}×${width} cells`);
+  }
+  return grid.flat();
+}
+
+/** One cell as a number; `position` is 1-based for messages, 0 when the argument is a single value. */
+function numberOf(name: string, position: number, value: unknown, blank: number | undefined): number {
+  const where = position > 0 ? `${name}[${position}]` : name;
+  if (isBlank(value)) {
+    if (blank === undefined) throw new EngineError(`${where} is blank`);
+    return blank;
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new EngineError(`${where} must be a finite number, got ${value}`);
+    return value;
+  }
+  const error = errorText(value);
+  if (error !== undefined) throw new EngineError(`${where} is the error ${error}`);
+  throw new EngineError(`${where} must be a number, got ${describe(value)}`);
+}
+
+/** A vector argument (params, grads, values): one row or column of numbers, blank = 0. */
+export function numberVector(name: string, input: CellInput): number[] {
+  const cells = cellsOf(name, input);
+  return cells.map((value, i) => numberOf(name, cells.length > 1 ? i + 1 : 0, value, 0));
+}
+
+/** A vector that must have at least one value. */
+export function requiredVector(name: string, input: CellInput): number[] {
+  const values = numberVector(name, input);
+  if (values.length === 0) throw new EngineError(`${name} has no values`);
+  return values;
+}
+
+/**
+ * Optimizer state from the previous row's spill. Omitted, all blank or all zero → [] (the initial state);
+ * otherwise the numbers in order (a blank inside a non-empty state is 0, as desktop sends it).
+ */
+export function stateVector(input: CellInput): number[] {
+  if (isBlank(input)) return [];
+  const values = numberVector("state", input);
+  return values.every((v) => v === 0) ? [] : values;
+}
+
+/** An optional numeric argument: omitted or blank → undefined, so the engine's default applies. */
+export function optionalNumber(name: string, input: CellInput): number | undefined {
+  const cells = cellsOf(name, input);
+  if (cells.length === 0) return undefined;
+  if (cells.length > 1) throw new EngineError(`${name} must be a single value, got ${cells.length} cells`);
+  const value = cells[0];
+  if (isBlank(value)) return undefined;
+  return numberOf(name, 0, value, undefined);
+}
+
+/** A required numeric argument (a single value). */
+export function requiredNumber(name: string, input: CellInput): number {
+  const value = optionalNumber(name, input);
+  if (value === undefined) throw new EngineError(`${name} is required`);
+  return value;
+}
+
+/** An optional flag: TRUE/FALSE, or 1/0 (how a typed number or a blank arrives); omitted/blank → undefined. */
+export function optionalBoolean(name: string, input: CellInput): boolean | undefined {
+  const cells = cellsOf(name, input);
+  if (cells.length > 1) throw new EngineError(`${name} must be a single value, got ${cells.length} cells`);
+  const value = cells[0];
+  if (isBlank(value)) return undefined;
+  if (typeof value === "boolean") return value;
+  if (value === 0 || value === 1) return value === 1;
+  if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === "true";
+  throw new EngineError(`${name} must be TRUE or FALSE, got ${describe(value)}`);
+}
+
+/** An optional text argument (a name such as "adam" or "step"): omitted/blank → undefined. */
+export function optionalText(name: string, input: CellInput): string | undefined {
+  const cells = cellsOf(name, input);
+  if (cells.length > 1) throw new EngineError(`${name} must be a single value, got ${cells.length} cells`);
+  const value = cells[0];
+  if (isBlank(value)) return undefined;
+  if (typeof value === "string") return value.trim();
+  throw new EngineError(`${name} must be text, got ${describe(value)}`);
+}
+
+export function requiredText(name: string, input: CellInput): string {
+  const value = optionalText(name, input);
+  if (value === undefined || value === "") throw new EngineError(`${name} is required`);
+  return value;
+}
+
+/**
+ * Names: "a, b" in one cell, or one name per cell of a row/column. Blank cells are skipped (a names range
+ * may be wider than the names in it); duplicates are rejected, names compare case-insensitively.
+ */
+export function nameList(name: string, input: CellInput): string[] {
+  const names: string[] = [];
+  for (const [i, value] of cellsOf(name, input).entries()) {
+    if (isBlank(value)) continue;
+    if (typeof value !== "string") {
+      throw new EngineError(`${name}[${i + 1}] must be a name (text), got ${describe(value)}`);
+    }
+    for (const part of value.split(",")) {
+      const trimmed = part.trim();
+      if (trimmed !== "") names.push(trimmed);
+    }
+  }
+  const seen = new Set<string>();
+  for (const n of names) {
+    const key = n.toLowerCase();
+    if (seen.has(key)) throw new EngineError(`${name} lists "${n}" twice`);
+    seen.add(key);
+  }
+  return names;
+}
+
+/** A table of numbers (data rows: X or Y), kept 2-D; blank = 0 as for vectors. */
+export function numberTable(name: string, input: CellInput): number[][] {
+  const grid = Array.isArray(input) ? (input as unknown[]) : [input];
+  const rows = grid.map((row) => (Array.isArray(row) ? (row as unknown[]) : [row]));
+  if (rows.length === 0 || (rows[0]?.length ?? 0) === 0) throw new EngineError(`${name} has no values`);
+  const width = rows[0]?.length ?? 0;
+  return rows.map((row, r) => {
+    if (row.length !== width) throw new EngineError(`${name} row ${r + 1} has ${row.length} values but row 1 has ${width}`);
+    return row.map((value, c) => numberOf(`${name} row ${r + 1}`, c + 1, value, 0));
+  });
+}
+
+/** Options "momentum=0.9, nesterov=true" → { momentum: 0.9, nesterov: true }. */
+export function optionsText(name: string, input: CellInput): Record<string, number | boolean> {
+  const text = optionalText(name, input);
+  const options: Record<string, number | boolean> = {};
+  if (text === undefined) return options;
+  for (const part of text.split(/[,;]/)) {
+    const item = part.trim();
+    if (item === "") continue;
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(item);
+    if (!match) throw new EngineError(`${name}: "${item}" is not name=value`);
+    const key = (match[1] as string).toLowerCase();
+    const raw = (match[2] as string).trim();
+    if (/^true$/i.test(raw)) options[key] = true;
+    else if (/^false$/i.test(raw)) options[key] = false;
+    else {
+      const value = Number(raw);
+      if (raw === "" || !Number.isFinite(value)) throw new EngineError(`${name}: ${key} must be a number, got "${raw}"`);
+      options[key] = value;
+    }
+  }
+  return options;
+}
+
+/** A hyper-parameter: a number or TRUE/FALSE as typed; omitted/blank → undefined (the engine's default). */
+export function hyperValue(name: string, input: CellInput): number | boolean | undefined {
+  const cells = cellsOf(name, input);
+  if (cells.length > 1) throw new EngineError(`${name} must be a single value, got ${cells.length} cells`);
+  const value = cells[0];
+  if (isBlank(value)) return undefined;
+  if (typeof value === "boolean") return value;
+  return numberOf(name, 0, value, undefined);
+}

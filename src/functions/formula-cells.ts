@@ -1,0 +1,65 @@
+/**
+ * Formula strings in cells → the engine's formula language: GRAD, JACOBIAN, HESSIAN, LOSS and GRADCHECK
+ * all bind `names` to `values` (the point) and `data names` to data ranges (vectors, e.g. the x and y
+ * columns of a batch), then ask the engine. Compiled formulas are cached by source text because a sheet
+ * repeats the same formula on every row.
+ */
+import { EngineError } from "../engine/errors";
+import { compileFormula, type Bindings, type CompiledFormula } from "../engine/formula";
+import { nameList, numberVector, requiredText, requiredVector, type CellInput } from "./coercion";
+
+const CACHE_LIMIT = 256;
+const compiledCache = new Map<string, CompiledFormula>();
+
+/** The compiled formula for `source`, from the cache when the sheet has used it before. */
+export function compiledFormula(source: string): CompiledFormula {
+  const hit = compiledCache.get(source);
+  if (hit) return hit;
+  const formula = compileFormula(source);
+  if (compiledCache.size >= CACHE_LIMIT) compiledCache.clear();
+  compiledCache.set(source, formula);
+  return formula;
+}
+
+export interface FormulaPoint {
+  /** Variables to differentiate by, in the user's order. */
+  names: string[];
+  values: number[];
+  bindings: Bindings;
+}
+
+/**
+ * The point and data a formula is evaluated at. `data` holds one range per data name; a single cell binds
+ * a number, a row or column binds a vector.
+ */
+export function formulaPoint(
+  namesInput: CellInput,
+  valuesInput: CellInput,
+  dataNamesInput: CellInput,
+  data: readonly CellInput[],
+): FormulaPoint {
+  const names = nameList("names", namesInput);
+  const values = requiredVector("values", valuesInput);
+  if (names.length !== values.length) {
+    throw new EngineError(`values has ${values.length} values but names has ${names.length}`);
+  }
+  const dataNames = nameList("data names", dataNamesInput);
+  if (dataNames.length !== data.length) {
+    throw new EngineError(`data names lists ${dataNames.length} names but ${data.length} data ranges follow`);
+  }
+  const bindings: Record<string, number | readonly number[]> = {};
+  names.forEach((name, i) => (bindings[name] = values[i] as number));
+  dataNames.forEach((name, i) => {
+    if (names.some((n) => n.toLowerCase() === name.toLowerCase())) {
+      throw new EngineError(`"${name}" is both a variable and a data name`);
+    }
+    const vector = numberVector(name, data[i]);
+    bindings[name] = vector.length === 1 ? (vector[0] as number) : vector;
+  });
+  return { names, values, bindings };
+}
+
+/** The formula text argument. */
+export function formulaText(input: CellInput): string {
+  return requiredText("formula", input);
+}

@@ -1,0 +1,97 @@
+/**
+ * GRAD, JACOBIAN, HESSIAN, LOSS and GRADCHECK over formula strings: the cell-facing results of the
+ * engine's formula language and gradient check, shaped for spilling.
+ */
+import { EngineError } from "../engine/errors";
+import { evaluateFormula, formulaGradient, formulaHessian, formulaJacobian } from "../engine/formula";
+import { gradCheck, type GradCheckResult } from "../engine/gradcheck";
+import { numberVector, optionalNumber, type CellInput } from "./coercion";
+import { compiledFormula, formulaPoint, formulaText, type FormulaPoint } from "./formula-cells";
+import { spillMatrix, spillRow } from "./spill-layout";
+
+export interface FormulaArgs {
+  formula: CellInput;
+  names: CellInput;
+  values: CellInput;
+  dataNames?: CellInput;
+  data?: readonly CellInput[];
+}
+
+function pointOf(args: FormulaArgs): FormulaPoint {
+  return formulaPoint(args.names, args.values, args.dataNames, args.data ?? []);
+}
+
+function scalarValue(name: string, value: number | number[]): number {
+  if (typeof value === "number") return value;
+  if (value.length === 1) return value[0] as number;
+  throw new EngineError(`${name} gives ${value.length} values; wrap it in SUM or AVERAGE to get one number`);
+}
+
+/** LOSS: the formula's value at the point. */
+export function lossCell(args: FormulaArgs): number {
+  const point = pointOf(args);
+  return scalarValue("the formula", evaluateFormula(compiledFormula(formulaText(args.formula)), point.bindings));
+}
+
+/** GRAD: one row, ∂f/∂name for each name in order. */
+export function gradientRow(args: FormulaArgs): number[][] {
+  const point = pointOf(args);
+  const { gradient } = formulaGradient(compiledFormula(formulaText(args.formula)), point.bindings, point.names);
+  return spillRow(gradient);
+}
+
+/** HESSIAN: n×n second derivatives. */
+export function hessianMatrix(args: FormulaArgs): number[][] {
+  const point = pointOf(args);
+  const { hessian } = formulaHessian(compiledFormula(formulaText(args.formula)), point.bindings, point.names);
+  return spillMatrix(hessian);
+}
+
+/** The formulas of JACOBIAN: a range of formula cells, or several formulas in one cell separated by ";". */
+export function formulaList(input: CellInput): string[] {
+  const cells = Array.isArray(input) ? (input as unknown[]).flat() : [input];
+  const formulas: string[] = [];
+  cells.forEach((cell, i) => {
+    if (cell === null || cell === undefined || cell === "") return;
+    if (typeof cell !== "string") throw new EngineError(`formulas[${i + 1}] must be a formula (text), got ${String(cell)}`);
+    for (const part of cell.split(";")) if (part.trim() !== "") formulas.push(part.trim());
+  });
+  if (formulas.length === 0) throw new EngineError("formulas has no formulas");
+  return formulas;
+}
+
+/** JACOBIAN: m×n, row i = gradient of formula i. */
+export function jacobianMatrix(args: FormulaArgs): number[][] {
+  const point = pointOf(args);
+  const formulas = formulaList(args.formula).map(compiledFormula);
+  const { jacobian } = formulaJacobian(formulas, point.bindings, point.names);
+  return spillMatrix(jacobian);
+}
+
+export interface GradCheckArgs extends FormulaArgs {
+  grads: CellInput;
+  tolerance?: CellInput;
+}
+
+/** The GRADCHECK row: verdict, the largest relative error, then each entry's relative error. */
+export function gradCheckRow(args: GradCheckArgs): (number | boolean)[][] {
+  const result = gradCheckResult(args);
+  return [[result.pass, result.maxRelativeError, ...result.entries.map((e) => e.relativeError)]];
+}
+
+export function gradCheckResult(args: GradCheckArgs): GradCheckResult {
+  const point = pointOf(args);
+  const analytic = numberVector("grads", args.grads);
+  if (analytic.length !== point.values.length) {
+    throw new EngineError(`grads has ${analytic.length} values but names has ${point.values.length}`);
+  }
+  const formula = compiledFormula(formulaText(args.formula));
+  const f = (x: readonly number[]): number => {
+    const bindings: Record<string, number | readonly number[]> = { ...point.bindings };
+    point.names.forEach((name, i) => (bindings[name] = x[i] as number));
+    return scalarValue("the formula", evaluateFormula(formula, bindings));
+  };
+  const tolerance = optionalNumber("tolerance", args.tolerance);
+  return gradCheck(f, point.values, analytic, tolerance === undefined ? undefined : { tolerance });
+}
+

@@ -1,0 +1,391 @@
+/**
+ * The GD.* Excel custom functions. The JSDoc of each top-level function IS its metadata: the webpack build
+ * runs custom-functions-metadata-plugin on this file to write functions.json and register the functions
+ * with CustomFunctions.associate. Rules that keep the metadata valid (docs/functions.md):
+ * - only top-level `function` declarations, types number / string / boolean / any, `T[][]` is a range and
+ *   `T[][][]` a repeating range; optional arguments are `x?: T` and arrive as null, never default values;
+ * - every body runs through atExcelEdge, so bad input becomes #VALUE! with the engine's exact message.
+ * The functions touch no Office object, so they load in Node (tests, the HyperFormula workbench).
+ *
+ * The row contract: a step function returns ONE row — new parameters, then every piece of optimizer state
+ * the next step needs (ending with the step count t). The next row passes the previous row's spill back.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- cell values at the Office boundary are untyped */
+import { atExcelEdge } from "./excel-errors";
+import { gradCheckRow, gradientRow, hessianMatrix, jacobianMatrix, lossCell } from "./formula-tools";
+import { predictCells, trainMlpRow, trainMlpRunAsync, trainRowHeaders } from "./mlp-cells";
+import { hyperFromOptions, optimizerHeaders, optimizerStepCells, stepFunctionCells } from "./optimizer-cells";
+import { nameList, optionalNumber, requiredText } from "./coercion";
+import { decayedLearningRate } from "./schedule-cells";
+import { spillRow } from "./spill-layout";
+
+/**
+ * One SGD step (plain, momentum, Nesterov, dampening, weight decay): new params, momentum buffer, t.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#gd_step
+ * @param params Current parameters: one row or column (the previous row's spill, or the initial values).
+ * @param grads Gradient of the loss at params, same length as params (hand-derived cells or GD.GRAD).
+ * @param [state] Optimizer state from the previous row's spill: buffers then t. Blank on the first row.
+ * @param [lr] Learning rate η (default: the engine's SGD default).
+ * @param [momentum] Momentum μ (default 0: plain gradient descent).
+ * @param [dampening] Dampening of the momentum buffer (default 0).
+ * @param [weight_decay] L2 penalty λ added to the gradient (default 0).
+ * @param [nesterov] TRUE for Nesterov momentum (default FALSE).
+ * @param [variant] "pytorch" (default), "ewa" (momentum as a weighted average: v ← βv + (1−β)g), or "l2" (textbook L2: w ← (1−ηλ)w − ηg).
+ * @returns One row: new params, then the state for the next row.
+ */
+export function GD_STEP(
+  params: number[][],
+  grads: number[][],
+  state?: any[][],
+  lr?: number,
+  momentum?: number,
+  dampening?: number,
+  weight_decay?: number,
+  nesterov?: boolean,
+  variant?: string,
+): number[][] {
+  return atExcelEdge(() =>
+    stepFunctionCells("GD_STEP", params, grads, state, [lr, momentum, dampening, weight_decay, nesterov, variant]),
+  );
+}
+
+/**
+ * One Adam step (also AMSGrad and AdamW): new params, first moments m, second moments v, [vmax], t.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#adam_step
+ * @param params Current parameters: one row or column.
+ * @param grads Gradient of the loss at params, same length as params.
+ * @param [state] Previous row's state (m, v, [vmax], t). Blank on the first row.
+ * @param [lr] Learning rate (default 0.001).
+ * @param [beta1] Decay of the first moment (default 0.9).
+ * @param [beta2] Decay of the second moment (default 0.999).
+ * @param [eps] Added to the denominator (default 1e-8).
+ * @param [weight_decay] Weight decay (default 0; with decoupled TRUE this is AdamW's decoupled decay, default 0.01).
+ * @param [amsgrad] TRUE for AMSGrad: keeps the running maximum of v (default FALSE).
+ * @param [decoupled] TRUE for AdamW (decoupled weight decay).
+ * @returns One row: new params, then m, v, [vmax], t.
+ */
+export function ADAM_STEP(
+  params: number[][],
+  grads: number[][],
+  state?: any[][],
+  lr?: number,
+  beta1?: number,
+  beta2?: number,
+  eps?: number,
+  weight_decay?: number,
+  amsgrad?: boolean,
+  decoupled?: boolean,
+): number[][] {
+  return atExcelEdge(() =>
+    stepFunctionCells("ADAM_STEP", params, grads, state, [lr, beta1, beta2, eps, weight_decay, amsgrad, decoupled]),
+  );
+}
+
+/**
+ * One AdaGrad step: new params, the sum of squared gradients, t.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#adagrad_step
+ * @param params Current parameters: one row or column.
+ * @param grads Gradient of the loss at params, same length as params.
+ * @param [state] Previous row's state (sums of squares, t). Blank on the first row.
+ * @param [lr] Learning rate (default 0.01).
+ * @param [lr_decay] Learning-rate decay: η / (1 + (t−1)·lr_decay) (default 0).
+ * @param [weight_decay] L2 penalty added to the gradient (default 0).
+ * @param [initial_accumulator_value] Starting value of the sums (default 0).
+ * @param [eps] Added to the denominator (default 1e-10).
+ * @returns One row: new params, then the state for the next row.
+ */
+export function ADAGRAD_STEP(
+  params: number[][],
+  grads: number[][],
+  state?: any[][],
+  lr?: number,
+  lr_decay?: number,
+  weight_decay?: number,
+  initial_accumulator_value?: number,
+  eps?: number,
+): number[][] {
+  return atExcelEdge(() =>
+    stepFunctionCells("ADAGRAD_STEP", params, grads, state, [lr, lr_decay, weight_decay, initial_accumulator_value, eps]),
+  );
+}
+
+/**
+ * One AdaDelta step: new params, the averages of squared gradients and squared updates, t.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#adadelta_step
+ * @param params Current parameters: one row or column.
+ * @param grads Gradient of the loss at params, same length as params.
+ * @param [state] Previous row's state. Blank on the first row.
+ * @param [lr] Scale of the update (default 1).
+ * @param [rho] Decay of the running averages (default 0.9).
+ * @param [eps] Added inside the square roots (default 1e-6).
+ * @param [weight_decay] L2 penalty added to the gradient (default 0).
+ * @returns One row: new params, then the state for the next row.
+ */
+export function ADADELTA_STEP(
+  params: number[][],
+  grads: number[][],
+  state?: any[][],
+  lr?: number,
+  rho?: number,
+  eps?: number,
+  weight_decay?: number,
+): number[][] {
+  return atExcelEdge(() => stepFunctionCells("ADADELTA_STEP", params, grads, state, [lr, rho, eps, weight_decay]));
+}
+
+/**
+ * One RMSProp step (optionally centred, with momentum): new params, the state, t.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#rmsprop_step
+ * @param params Current parameters: one row or column.
+ * @param grads Gradient of the loss at params, same length as params.
+ * @param [state] Previous row's state. Blank on the first row.
+ * @param [lr] Learning rate (default 0.01).
+ * @param [alpha] Smoothing constant of the squared-gradient average (default 0.99).
+ * @param [eps] Added to the denominator (default 1e-8).
+ * @param [weight_decay] L2 penalty added to the gradient (default 0).
+ * @param [momentum] Momentum (default 0).
+ * @param [centered] TRUE to divide by the estimated variance instead of the second moment (default FALSE).
+ * @returns One row: new params, then the state for the next row.
+ */
+export function RMSPROP_STEP(
+  params: number[][],
+  grads: number[][],
+  state?: any[][],
+  lr?: number,
+  alpha?: number,
+  eps?: number,
+  weight_decay?: number,
+  momentum?: number,
+  centered?: boolean,
+): number[][] {
+  return atExcelEdge(() =>
+    stepFunctionCells("RMSPROP_STEP", params, grads, state, [lr, alpha, eps, weight_decay, momentum, centered]),
+  );
+}
+
+/**
+ * One step of any optimizer in the engine's registry, by name, with hyper-parameters as "name=value" text.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#optim_step
+ * @param optimizer Optimizer name, e.g. "sgd", "adam", "adamw", "adagrad", "adadelta", "rmsprop".
+ * @param params Current parameters: one row or column.
+ * @param grads Gradient of the loss at params, same length as params.
+ * @param [state] Previous row's state. Blank on the first row.
+ * @param [lr] Learning rate (default: the optimizer's).
+ * @param [options] Other hyper-parameters as text, e.g. "momentum=0.9, nesterov=true".
+ * @returns One row: new params, then the state for the next row.
+ */
+export function OPTIM_STEP(
+  optimizer: string,
+  params: number[][],
+  grads: number[][],
+  state?: any[][],
+  lr?: number,
+  options?: string,
+): number[][] {
+  return atExcelEdge(() =>
+    optimizerStepCells(requiredText("optimizer", optimizer), params, grads, state, hyperFromOptions(lr, options)),
+  );
+}
+
+/**
+ * Column labels for a step function's spill, e.g. ("adam", "a,b") → a, b, m_a, m_b, v_a, v_b, t.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#step_headers
+ * @param optimizer Optimizer name, e.g. "sgd", "adam", "adamw", "adagrad", "adadelta", "rmsprop".
+ * @param names Parameter names: "a,b" or a range of name cells.
+ * @param [options] Hyper-parameters that change the state, as text, e.g. "momentum=0.9" or "amsgrad=true".
+ * @returns One row of labels.
+ */
+export function STEP_HEADERS(optimizer: string, names: any, options?: string): string[][] {
+  return atExcelEdge(() =>
+    spillRow(optimizerHeaders(requiredText("optimizer", optimizer), nameList("names", names), hyperFromOptions(null, options))),
+  );
+}
+
+/**
+ * The gradient of a formula string with respect to the named variables.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#grad
+ * @param formula A formula in the engine's language, e.g. "AVERAGE((a*x+b-y)^2)".
+ * @param names Variables to differentiate by: "a,b" or a range of names.
+ * @param values Their values, in the same order.
+ * @param [data_names] Names of the data ranges that follow, e.g. "x,y".
+ * @param [data] One range (or value) per data name.
+ * @returns One row: ∂f/∂name for each name.
+ */
+export function GRAD(formula: string, names: any, values: number[][], data_names?: any, data?: number[][][]): number[][] {
+  return atExcelEdge(() => gradientRow({ formula, names, values, dataNames: data_names, data: data ?? [] }));
+}
+
+/**
+ * The value of a formula string at the given point and data (e.g. the loss on a batch).
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#loss
+ * @param formula A formula in the engine's language, e.g. "AVERAGE((a*x+b-y)^2)".
+ * @param names Variable names: "a,b" or a range of names.
+ * @param values Their values, in the same order.
+ * @param [data_names] Names of the data ranges that follow.
+ * @param [data] One range (or value) per data name.
+ * @returns The formula's value.
+ */
+export function LOSS(formula: string, names: any, values: number[][], data_names?: any, data?: number[][][]): number {
+  return atExcelEdge(() => lossCell({ formula, names, values, dataNames: data_names, data: data ?? [] }));
+}
+
+/**
+ * The Jacobian of several formulas: row i is the gradient of formula i.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#jacobian
+ * @param formulas A range of formula cells, or formulas in one cell separated by ";".
+ * @param names Variables: "a,b" or a range of names.
+ * @param values Their values, in the same order.
+ * @param [data_names] Names of the data ranges that follow.
+ * @param [data] One range (or value) per data name.
+ * @returns A matrix: one row per formula, one column per variable.
+ */
+export function JACOBIAN(formulas: any, names: any, values: number[][], data_names?: any, data?: number[][][]): number[][] {
+  return atExcelEdge(() => jacobianMatrix({ formula: formulas, names, values, dataNames: data_names, data: data ?? [] }));
+}
+
+/**
+ * The Hessian (matrix of second derivatives) of a formula string.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#hessian
+ * @param formula A formula in the engine's language.
+ * @param names Variables: "a,b" or a range of names.
+ * @param values Their values, in the same order.
+ * @param [data_names] Names of the data ranges that follow.
+ * @param [data] One range (or value) per data name.
+ * @returns An n×n matrix.
+ */
+export function HESSIAN(formula: string, names: any, values: number[][], data_names?: any, data?: number[][][]): number[][] {
+  return atExcelEdge(() => hessianMatrix({ formula, names, values, dataNames: data_names, data: data ?? [] }));
+}
+
+/**
+ * Checks gradient cells (e.g. your hand-derived derivative columns) against centred finite differences of the formula.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#gradcheck
+ * @param formula The loss as a formula string.
+ * @param names Variables: "a,b" or a range of names.
+ * @param values Their values, in the same order.
+ * @param grads The gradient to check, one value per name.
+ * @param [tolerance] Largest relative error that passes (default: the engine's gradient-check tolerance).
+ * @param [data_names] Names of the data ranges that follow.
+ * @param [data] One range (or value) per data name.
+ * @returns One row: TRUE/FALSE, the largest relative error, then each entry's relative error.
+ */
+export function GRADCHECK(
+  formula: string,
+  names: any,
+  values: number[][],
+  grads: number[][],
+  tolerance?: number,
+  data_names?: any,
+  data?: number[][][],
+): any[][] {
+  return atExcelEdge(() =>
+    gradCheckRow({ formula, names, values, grads, tolerance, dataNames: data_names, data: data ?? [] }),
+  );
+}
+
+/**
+ * The learning rate of a schedule at a step; the schedule's parameters follow in the engine's order.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#lr_decay
+ * @param lr Initial learning rate η0.
+ * @param step Step (or epoch) number, from 0.
+ * @param schedule Schedule name, e.g. "constant", "step", "multistep", "exponential", "cosine", "inverse-time".
+ * @param [params] The schedule's parameters in order (see STEP_HEADERS-style docs); blank takes the default.
+ * @returns The learning rate at that step.
+ */
+export function LR_DECAY(lr: number, step: number, schedule: string, params?: any[]): number {
+  return atExcelEdge(() => decayedLearningRate(lr, step, schedule, params ?? []));
+}
+
+/**
+ * Trains a small network. Without epochs: ONE iteration per row (previous row's spill in → params, state, loss out). With epochs: a whole run in one cell, returning the loss per epoch (a column) or the trained params (a row).
+ * @customfunction
+ * @cancelable
+ * @helpurl https://localhost:3000/docs/functions.md#train_mlp
+ * @param layers Layer sizes, inputs first, e.g. "2,4,1".
+ * @param X Inputs: one row per example.
+ * @param Y Targets: one row per example.
+ * @param [previous] Row mode: the previous row's whole spill (blank on the first row: seeded initial params). Run mode: initial params (blank: seeded).
+ * @param [optimizer] Optimizer name (default "sgd").
+ * @param [lr] Learning rate (default 0.5).
+ * @param [epochs] Blank or 0: one iteration (row mode). 1 or more: a whole run.
+ * @param [batch] Run mode: mini-batch size (default: all rows).
+ * @param [seed] Seed of the initial parameters (default 1).
+ * @param [activation] Hidden units: "sigmoid" (default), "tanh", "relu".
+ * @param [output] Output units: "sigmoid" (default), "softmax", "linear".
+ * @param [loss] "quadratic" (default) or "cross-entropy".
+ * @param [result] Run mode: "loss" (default, one row per epoch) or "params".
+ * @param [options] Optimizer hyper-parameters as text, e.g. "momentum=0.9".
+ * @param invocation Lets Excel cancel a long run.
+ * @returns Row mode: params, optimizer state, loss. Run mode: losses (column) or params (row).
+ */
+export async function TRAIN_MLP(
+  layers: any,
+  X: number[][],
+  Y: number[][],
+  previous?: any[][],
+  optimizer?: string,
+  lr?: number,
+  epochs?: number,
+  batch?: number,
+  seed?: number,
+  activation?: string,
+  output?: string,
+  loss?: string,
+  result?: string,
+  options?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<number[][]> {
+  let cancelled = false;
+  if (invocation) invocation.onCanceled = () => (cancelled = true);
+  const args = { layers, X, Y, previous, optimizer, lr, epochs, batch, seed, activation, output, loss, result, options };
+  const runEpochs = atExcelEdge(() => optionalNumber("epochs", epochs) ?? 0);
+  if (runEpochs === 0) return atExcelEdge(() => trainMlpRow(args));
+  try {
+    return await trainMlpRunAsync(args, { cancelled: () => cancelled });
+  } catch (error) {
+    return atExcelEdge(() => {
+      throw error;
+    });
+  }
+}
+
+/**
+ * Column labels for TRAIN_MLP's row mode: p1..pn, the optimizer state, loss.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#train_headers
+ * @param layers Layer sizes, inputs first, e.g. "2,4,1".
+ * @param [optimizer] Optimizer name (default "sgd").
+ * @param [options] Optimizer hyper-parameters as text, e.g. "momentum=0.9".
+ * @returns One row of labels.
+ */
+export function TRAIN_HEADERS(layers: any, optimizer?: string, options?: string): string[][] {
+  return atExcelEdge(() => spillRow(trainRowHeaders({ layers, X: null, Y: null, optimizer, options })));
+}
+
+/**
+ * A trained network's outputs for each row of inputs.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/functions.md#mlp_predict
+ * @param layers Layer sizes, inputs first, e.g. "2,4,1".
+ * @param params The network's parameters (the first values of a TRAIN_MLP row, or its run-mode params).
+ * @param X Inputs: one row per example.
+ * @param [activation] Hidden units: "sigmoid" (default), "tanh", "relu".
+ * @param [output] Output units: "sigmoid" (default), "softmax", "linear".
+ * @returns One row of outputs per row of X.
+ */
+export function MLP_PREDICT(layers: any, params: number[][], X: number[][], activation?: string, output?: string): number[][] {
+  return atExcelEdge(() => predictCells({ layers, params, X, activation, output }));
+}

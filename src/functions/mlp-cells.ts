@@ -1,0 +1,239 @@
+/**
+ * TRAIN_MLP and MLP_PREDICT from cell values. Row mode: one optimizer step of a small network on the given
+ * rows (full batch, or the window of rows the sheet passes), float64, with the previous row's spill
+ * (params, optimizer state, loss) in and the next row out. Run mode: the engine's one training loop
+ * (trainSync / train) over many epochs, returning the loss per epoch or the trained parameters.
+ */
+import { EngineError } from "../engine/errors";
+import { getOptimizer } from "../engine/optim";
+import {
+  examplesFromRows,
+  initParameters,
+  lossAndGradient,
+  parameterCount,
+  predict,
+  validateMlpSpec,
+  type MlpSpec,
+} from "../engine/mlp";
+import { createRng } from "../engine/random";
+import type { Activation, LossName, OutputActivation, TrainConfig, TrainData, TrainHooks } from "../engine/train";
+import { train, trainSync } from "../engine/train";
+import {
+  numberTable,
+  numberVector,
+  optionalNumber,
+  optionalText,
+  optionsText,
+  stateVector,
+  type CellInput,
+} from "./coercion";
+
+export interface NetworkArgs {
+  layers: CellInput;
+  activation?: CellInput;
+  output?: CellInput;
+  loss?: CellInput;
+}
+
+/** "2,4,1" (or a row of cells 2 | 4 | 1) → [2, 4, 1]. */
+export function layerSizes(input: CellInput): number[] {
+  if (typeof input === "string") {
+    const parts = input.split(",").map((p) => p.trim());
+    const sizes = parts.map(Number);
+    if (parts.some((p) => p === "") || sizes.some((s) => !Number.isFinite(s))) {
+      throw new EngineError(`layers must be sizes separated by commas, such as "2,4,1", got "${input}"`);
+    }
+    return sizes;
+  }
+  return numberVector("layers", input);
+}
+
+/** The network from its cell arguments; defaults: sigmoid hidden and output units, quadratic loss. */
+export function networkSpec(args: NetworkArgs): MlpSpec {
+  return validateMlpSpec({
+    layers: layerSizes(args.layers),
+    activation: (optionalText("activation", args.activation)?.toLowerCase() ?? "sigmoid") as Activation,
+    output: (optionalText("output", args.output)?.toLowerCase() ?? "sigmoid") as OutputActivation,
+    loss: (optionalText("loss", args.loss)?.toLowerCase() ?? "quadratic") as LossName,
+  });
+}
+
+export interface TrainRowArgs extends NetworkArgs {
+  X: CellInput;
+  Y: CellInput;
+  previous?: CellInput;
+  optimizer?: CellInput;
+  lr?: CellInput;
+  seed?: CellInput;
+  options?: CellInput;
+}
+
+/** Row mode's defaults: plain SGD, η = 0.5, seed 1, init "normal" (network.py). */
+export const TRAIN_ROW_DEFAULTS = { optimizer: "sgd", lr: 0.5, seed: 1, init: "normal" } as const;
+
+function optimizerOf(args: { optimizer?: CellInput; lr?: CellInput; options?: CellInput }) {
+  const spec = getOptimizer(optionalText("optimizer", args.optimizer)?.toLowerCase() ?? TRAIN_ROW_DEFAULTS.optimizer);
+  const lr = optionalNumber("lr", args.lr) ?? TRAIN_ROW_DEFAULTS.lr;
+  const hyper = spec.resolveHyper({ ...optionsText("options", args.options), lr });
+  return { spec, hyper, lr };
+}
+
+/** The width of one TRAIN_MLP row: params, optimizer state, loss. */
+export function trainRowWidth(args: TrainRowArgs): number {
+  const network = networkSpec(args);
+  const { spec, hyper } = optimizerOf(args);
+  const n = parameterCount(network.layers);
+  const names = Array.from({ length: n }, (_, i) => `w${i + 1}`);
+  return n + spec.stateLabels(names, hyper).length + 1;
+}
+
+/** Labels for a TRAIN_MLP row: p1..pn, the state labels, loss. */
+export function trainRowHeaders(args: TrainRowArgs): string[] {
+  const network = networkSpec(args);
+  const { spec, hyper } = optimizerOf(args);
+  const n = parameterCount(network.layers);
+  const names = Array.from({ length: n }, (_, i) => `p${i + 1}`);
+  return [...names, ...spec.stateLabels(names, hyper), "loss"];
+}
+
+/**
+ * One iteration: params and state from `previous` (the previous row's whole spill, its trailing loss
+ * ignored; blank → seeded initial params and empty state), the loss and gradient on X, Y at those params,
+ * one optimizer step. Returns [...params, ...state, loss-before-the-step].
+ */
+export function trainMlpRow(args: TrainRowArgs): number[][] {
+  const network = networkSpec(args);
+  const { spec, hyper } = optimizerOf(args);
+  const n = parameterCount(network.layers);
+  const X = numberTable("X", args.X);
+  const Y = numberTable("Y", args.Y);
+  const previous = stateVector(args.previous);
+  let params: number[];
+  let stateCells: number[];
+  if (previous.length === 0) {
+    const seed = optionalNumber("seed", args.seed) ?? TRAIN_ROW_DEFAULTS.seed;
+    params = Array.from(initParameters(network, TRAIN_ROW_DEFAULTS.init, createRng(seed), Float64Array));
+    stateCells = [];
+  } else {
+    const stateWidth = spec.stateLabels(new Array<string>(n).fill("p"), hyper).length;
+    const expected = n + stateWidth;
+    if (previous.length !== expected && previous.length !== expected + 1) {
+      throw new EngineError(
+        `previous has ${previous.length} values but layers ${network.layers.join(",")} with ${spec.name} need ${expected} (params and state) or ${expected + 1} (with the loss)`,
+      );
+    }
+    params = previous.slice(0, n);
+    stateCells = previous.slice(n, expected);
+  }
+  const { loss, gradient } = lossAndGradient(network, params, X, Y);
+  const state = spec.stateFromCells(stateCells, n, hyper);
+  const result = spec.step(params, gradient, state, hyper);
+  return [[...Array.from(result.params), ...spec.stateToCells(result.state), loss]];
+}
+
+export interface TrainRunArgs extends TrainRowArgs {
+  epochs: CellInput;
+  batch?: CellInput;
+  result?: CellInput;
+  schedule?: CellInput;
+}
+
+export type TrainRunResult = "loss" | "params";
+
+function runConfig(args: TrainRunArgs): { config: Partial<TrainConfig>; data: TrainData; result: TrainRunResult; initial?: number[] } {
+  const network = networkSpec(args);
+  const { spec, lr } = optimizerOf(args);
+  const X = numberTable("X", args.X);
+  const Y = numberTable("Y", args.Y);
+  const epochs = optionalNumber("epochs", args.epochs) ?? 1;
+  const batch = optionalNumber("batch", args.batch) ?? X.length;
+  const seed = optionalNumber("seed", args.seed) ?? TRAIN_ROW_DEFAULTS.seed;
+  const resultName = (optionalText("result", args.result) ?? "loss").toLowerCase();
+  if (resultName !== "loss" && resultName !== "params") {
+    throw new EngineError(`result must be "loss" or "params", got "${resultName}"`);
+  }
+  // Only what the user set: the training loop fills in (and checks) the rest itself.
+  const optimizerOptions = optionsText("options", args.options);
+  const previous = stateVector(args.previous);
+  const n = parameterCount(network.layers);
+  const initial = previous.length === 0 ? undefined : previous.slice(0, n);
+  if (initial && initial.length !== n) {
+    throw new EngineError(`previous has ${previous.length} values but layers ${network.layers.join(",")} need ${n}`);
+  }
+  return {
+    config: {
+      layers: [...network.layers],
+      activation: network.activation,
+      output: network.output,
+      loss: network.loss,
+      init: TRAIN_ROW_DEFAULTS.init,
+      optimizer: spec.name,
+      lr,
+      optimizerOptions,
+      schedule: (optionalText("schedule", args.schedule) ?? "constant").toLowerCase(),
+      scheduleOptions: {},
+      lambda: 0,
+      epochs,
+      batch,
+      seed,
+      trainLimit: 0,
+      progressEvery: 1_000_000,
+    },
+    data: { train: examplesFromRows(X, Y, Float32Array) },
+    result: resultName,
+    initial,
+  };
+}
+
+function runOutput(result: TrainRunResult, losses: readonly number[], params: ArrayLike<number>): number[][] {
+  if (result === "params") return [Array.from(params)];
+  return losses.map((loss) => [loss]);
+}
+
+/** A whole training run in one call (HyperFormula, tests): loss per epoch as a column, or the params row. */
+export function trainMlpRunSync(args: TrainRunArgs): number[][] {
+  const { config, data, result, initial } = runConfig(args);
+  const run = trainSync(config, data, initial ? { initialParams: initial } : {});
+  return runOutput(
+    result,
+    run.epochs.map((e) => e.trainLoss),
+    run.params,
+  );
+}
+
+/**
+ * The same run, yielding to the event loop after every epoch so Excel can cancel it (`shouldStop`) and
+ * `onEpoch` can stream the losses so far.
+ */
+export async function trainMlpRunAsync(
+  args: TrainRunArgs,
+  control: { cancelled: () => boolean; onEpoch?: (lossesSoFar: (number | string)[][]) => void },
+): Promise<number[][]> {
+  const { config, data, result, initial } = runConfig(args);
+  const losses: number[] = [];
+  const epochs = config.epochs ?? 1;
+  const hooks: TrainHooks = {
+    shouldStop: control.cancelled,
+    onEpoch: async (epoch) => {
+      losses.push(epoch.trainLoss);
+      control.onEpoch?.(padColumn(losses, epochs));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  };
+  if (initial) hooks.initialParams = initial;
+  const run = await train(config, data, hooks);
+  return runOutput(result, losses, run.params);
+}
+
+/** A loss column padded with blanks ("") to the full number of epochs, so a streamed spill keeps its size. */
+function padColumn(losses: readonly number[], epochs: number): (number | string)[][] {
+  return Array.from({ length: epochs }, (_, i) => [losses[i] ?? ""]);
+}
+
+/** MLP_PREDICT: output activations, one row per row of X. */
+export function predictCells(args: NetworkArgs & { params: CellInput; X: CellInput }): number[][] {
+  const network = networkSpec(args);
+  const params = numberVector("params", args.params);
+  return predict(network, params, numberTable("X", args.X));
+}
+

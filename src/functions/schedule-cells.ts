@@ -1,0 +1,63 @@
+/**
+ * LR_DECAY: a learning rate from the engine's schedule registry. The schedule's own parameters follow in
+ * the registry's order (getSchedule(name).params), so LR_DECAY(0.1, A2, "step", 30, 0.1) means step_size 30,
+ * gamma 0.1. A blank or omitted parameter takes the schedule's default; a range gives a list (milestones).
+ */
+import { EngineError } from "../engine/errors";
+import { getSchedule, learningRate } from "../engine/schedules";
+import { numberVector, requiredNumber, requiredText, type CellInput } from "./coercion";
+
+type ScheduleOption = number | boolean | readonly number[];
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === "";
+}
+
+function optionValue(name: string, input: CellInput): ScheduleOption | undefined {
+  if (isBlank(input)) return undefined;
+  if (typeof input === "boolean") return input;
+  if (Array.isArray(input)) {
+    const cells = (input as unknown[]).flat();
+    if (cells.every(isBlank)) return undefined;
+    if (cells.length === 1 && typeof cells[0] === "boolean") return cells[0];
+    const values = numberVector(name, input).filter((_, i) => !isBlank(cells[i]));
+    return values.length === 1 ? (values[0] as number) : values;
+  }
+  if (typeof input === "string") {
+    // "30,60,90" typed in one cell: a list.
+    const parts = input.split(",").map((p) => Number(p.trim()));
+    if (parts.every((p) => Number.isFinite(p))) return parts.length === 1 ? (parts[0] as number) : parts;
+  }
+  return requiredNumber(name, input);
+}
+
+/** The schedule's options by name from positional cell arguments. */
+export function scheduleOptions(schedule: string, params: readonly CellInput[]): Record<string, ScheduleOption> {
+  const spec = getSchedule(schedule);
+  if (params.length > spec.params.length) {
+    throw new EngineError(
+      `schedule ${spec.name} takes ${spec.params.length} parameters (${spec.params.map((p) => p.name).join(", ")}), got ${params.length}`,
+    );
+  }
+  const options: Record<string, ScheduleOption> = {};
+  params.forEach((input, i) => {
+    const param = spec.params[i];
+    if (!param) return;
+    const value = optionValue(param.name, input);
+    if (value !== undefined) options[param.name] = value;
+  });
+  return options;
+}
+
+/** LR_DECAY's value. */
+export function decayedLearningRate(
+  lrInput: CellInput,
+  stepInput: CellInput,
+  scheduleInput: CellInput,
+  params: readonly CellInput[],
+): number {
+  const lr = requiredNumber("lr", lrInput);
+  const step = requiredNumber("step", stepInput);
+  const schedule = requiredText("schedule", scheduleInput).toLowerCase();
+  return learningRate(schedule, lr, step, scheduleOptions(schedule, params));
+}
