@@ -2,3 +2,4 @@ export * from "./protocol";
 export * from "./config";
 export * from "./loop";
 export * from "./session";
+export { checkOptimizerAndSchedule } from "./update";

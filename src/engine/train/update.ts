@@ -5,6 +5,7 @@
  */
 import { EngineError, formatValue } from "../errors";
 import type { FloatArray, FloatArrayConstructor } from "../mlp/examples";
+import type { TrainConfig } from "./protocol";
 
 export interface UpdateKernel {
   /** Updates params in place from grads, allocation-free. */
@@ -36,4 +37,10 @@ export function createLearningRate(
 ): (step: number) => number {
   if (name !== "constant") throw new EngineError(`unknown schedule ${formatValue(name)}`);
   return () => lr0;
+}
+
+/** Checks the optimizer and schedule names and options up front (the CLI does so before starting a worker). */
+export function checkOptimizerAndSchedule(config: TrainConfig): void {
+  createUpdateKernel(config.optimizer, 1, config.optimizerOptions, Float32Array);
+  createLearningRate(config.schedule, config.lr, config.scheduleOptions)(0);
 }
