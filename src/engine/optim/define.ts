@@ -1,0 +1,80 @@
+import { EngineError, requireAllFinite, requireNonNegative, requireSameLength } from "../errors";
+import { resolveHyper } from "./hyper";
+import type { BaseHyper, UpdateRule } from "./rule";
+import {
+  checkState,
+  initialState,
+  requireParamCount,
+  stateFromCells,
+  stateLabels,
+  stateToCells,
+} from "./state";
+import type { FloatArray, FloatArrayConstructor, HyperInput, OptimizerKernel, OptimizerSpec } from "./types";
+
+function makeSlots<Slot extends string>(
+  names: readonly Slot[],
+  fill: (slot: Slot) => FloatArray,
+): Record<Slot, FloatArray> {
+  const slots = {} as Record<Slot, FloatArray>;
+  for (const name of names) slots[name] = fill(name);
+  return slots;
+}
+
+/** Builds the registry entry (cells, pure step, kernel) around an optimizer's single update rule. */
+export function defineOptimizer<H extends BaseHyper, Slot extends string>(
+  rule: UpdateRule<H, Slot>,
+): OptimizerSpec<H> {
+  const resolve = (partial?: HyperInput<H>): H => resolveHyper(rule, partial);
+  return {
+    name: rule.name,
+    hyperNames: Object.keys(rule.defaults),
+    defaults: rule.defaults,
+    resolveHyper: resolve,
+    stateLabels: (paramNames, hyper) => stateLabels(rule, paramNames, resolve(hyper)),
+    initialState: (n, hyper) => initialState(rule, requireParamCount(n), resolve(hyper)),
+    stateFromCells: (values, n, hyper) => stateFromCells(rule, values, n, resolve(hyper)),
+    stateToCells: (state) => stateToCells(rule, state),
+
+    step(params, grads, state, hyperInput) {
+      const hyper = resolve(hyperInput);
+      const n = requireParamCount(params.length);
+      requireAllFinite("params", params);
+      requireSameLength("grads", grads, "params", params);
+      requireAllFinite("grads", grads);
+      checkState(rule, state, n, hyper);
+      // Inactive slots are scratch zeros the rule never reads (e.g. SGD's buffer without momentum).
+      const slots = makeSlots(rule.slotNames, (slot) => {
+        const values = state.slots[slot];
+        return values === undefined ? new Float64Array(n) : Float64Array.from(values);
+      });
+      const next = Float64Array.from(params);
+      rule.apply(next, grads, slots, state.t + 1, hyper.lr, hyper);
+      const nextSlots: Record<string, number[]> = {};
+      for (const slot of rule.activeSlots(hyper)) nextSlots[slot] = Array.from(slots[slot]);
+      return { params: Array.from(next), state: { t: state.t + 1, slots: nextSlots } };
+    },
+
+    createKernel(n, hyperInput, floatArray: FloatArrayConstructor): OptimizerKernel {
+      const hyper = resolve(hyperInput);
+      requireParamCount(n);
+      const slots = makeSlots(rule.slotNames, (slot) =>
+        new floatArray(n).fill(rule.initialValue(slot, hyper)),
+      );
+      let t = 0;
+      return {
+        step(params, grads, lr) {
+          if (params.length !== n) {
+            throw new EngineError(`params has ${params.length} values but the kernel was made for ${n}`);
+          }
+          requireSameLength("grads", grads, "params", params);
+          requireNonNegative("lr", lr);
+          t += 1;
+          rule.apply(params, grads, slots, t, lr, hyper);
+        },
+        get t() {
+          return t;
+        },
+      };
+    },
+  };
+}
