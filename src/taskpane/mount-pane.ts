@@ -1,0 +1,124 @@
+/* global HTMLElement, HTMLInputElement, document */
+
+import type { DataSource } from "../engine/train/protocol";
+import { idxBytesOf } from "../worker/mnist-source";
+import { configToForm, parseTrainForm, type NameCheckers } from "./config-form";
+import type { EpochSink } from "./epoch-sink";
+import {
+  appendEpochRow,
+  createPaneView,
+  readForm,
+  showFieldErrors,
+  showState,
+  writeForm,
+  type PaneView,
+} from "./pane-view";
+import { PRESETS, type PresetName } from "./presets";
+import { TrainingController, type TrainingWorker } from "./training-controller";
+
+/** What differs between Excel and the workbench: where rows go, how the worker starts, where assets live. */
+export interface PaneHost {
+  destinations: readonly { value: string; label: string; sink: () => EpochSink }[];
+  createWorker: () => TrainingWorker;
+  /** Absolute URL of the folder holding the gzip-compressed IDX files (dist/assets/mnist/). */
+  mnistBaseUrl: string;
+  optimizers: readonly string[];
+  schedules: readonly string[];
+  checkers?: NameCheckers;
+  /** Called after each epoch's row reached the sink (the workbench redraws its grid and chart). */
+  afterWrite?: () => void;
+}
+
+export interface MountedPane {
+  view: PaneView;
+  controller: TrainingController;
+}
+
+/** Builds the pane into `container` and wires form → controller → worker → table/sink. */
+export function mountTrainingPane(container: HTMLElement, host: PaneHost): MountedPane {
+  const view = createPaneView(container, {
+    optimizers: host.optimizers,
+    schedules: host.schedules,
+    destinations: host.destinations,
+  });
+  const controller = new TrainingController(host.createWorker, {
+    state: (state, detail) => showState(view, state, detail),
+    loaded: (info) => {
+      view.progressText.textContent = `MNIST loaded in ${info.seconds.toFixed(1)} s`;
+    },
+    progress: (p) => {
+      view.progress.value = p.batches > 0 ? p.batch / p.batches : 0;
+      view.progressText.textContent = `epoch ${p.epoch}: batch ${p.batch} / ${p.batches}, loss ${p.loss.toFixed(4)}`;
+    },
+    epoch: (result) => {
+      appendEpochRow(view, result);
+      view.progress.value = 1;
+      host.afterWrite?.();
+    },
+    sinkError: (message) => {
+      view.warning.textContent = message;
+    },
+  });
+
+  const applyPreset = (name: PresetName) => writeForm(view, configToForm(PRESETS[name]));
+  applyPreset("network.py");
+  view.preset.addEventListener("change", () => applyPreset(view.preset.value as PresetName));
+
+  view.train.addEventListener("click", () => {
+    void startRun(view, host, controller);
+  });
+  view.stop.addEventListener("click", () => controller.stop());
+  return { view, controller };
+}
+
+async function startRun(view: PaneView, host: PaneHost, controller: TrainingController): Promise<void> {
+  const parsed = parseTrainForm(readForm(view), host.checkers);
+  if (!parsed.ok) {
+    showFieldErrors(view, parsed.errors);
+    showState(view, "idle", `fix ${parsed.errors.length} field(s) first`);
+    return;
+  }
+  showFieldErrors(view, []);
+  let data: DataSource;
+  try {
+    data = await dataSource(view, host);
+  } catch (error) {
+    view.errors.replaceChildren(Object.assign(document.createElement("li"), { textContent: String(error) }));
+    return;
+  }
+  const destination =
+    host.destinations.find((d) => d.value === view.destination.value) ?? host.destinations[0];
+  if (!destination) throw new Error("the pane needs at least one destination");
+  view.epochBody.replaceChildren();
+  view.warning.textContent = "";
+  view.progress.value = 0;
+  const sink = destination.sink();
+  controller.start(parsed.config, data, {
+    description: sink.description,
+    begin: (config) => sink.begin(config),
+    writeEpoch: async (result, index) => {
+      await sink.writeEpoch(result, index);
+      host.afterWrite?.();
+    },
+    finish: async (results, stopped) => {
+      await sink.finish(results, stopped);
+      host.afterWrite?.();
+    },
+  });
+}
+
+async function dataSource(view: PaneView, host: PaneHost): Promise<DataSource> {
+  if (view.dataBundled.checked) return { kind: "bundled", baseUrl: host.mnistBaseUrl };
+  const read = async (input: HTMLInputElement, what: string): Promise<ArrayBuffer> => {
+    const file = input.files?.[0];
+    if (!file) throw new Error(`pick the ${what} file (or choose the bundled MNIST)`);
+    return idxBytesOf(await file.arrayBuffer());
+  };
+  return {
+    kind: "buffers",
+    trainImages: await read(view.files.trainImages, "training images"),
+    trainLabels: await read(view.files.trainLabels, "training labels"),
+    testImages: await read(view.files.testImages, "test images"),
+    testLabels: await read(view.files.testLabels, "test labels"),
+  };
+}

@@ -1,0 +1,69 @@
+/*
+ * The local workbench: a HyperFormula spreadsheet with our GD.* functions registered, and the same MNIST
+ * training pane as in Excel beside it, writing epoch rows into a "Training" sheet and drawing a line chart.
+ * This is what `npm start` serves where Excel cannot run, and what the browser tests drive.
+ */
+/* global HTMLCanvasElement, HTMLElement, HTMLInputElement, HTMLTableElement, URL, document */
+import "../taskpane/custom-functions-shim";
+import { HyperFormula } from "hyperformula";
+import { OPTIMIZER_CHOICES, SCHEDULE_CHOICES } from "../taskpane/engine-choices";
+import { mountTrainingPane } from "../taskpane/mount-pane";
+import { createTrainingWorker } from "../worker/create-training-worker";
+import { drawLineChart } from "./line-chart";
+import { SheetGrid } from "./sheet-grid";
+import { WORKBENCH_TRAINING_SHEET, WorkbenchEpochSink, trainingSeries } from "./workbench-epoch-sink";
+import { createWorkbenchEngine } from "./workbench-engine";
+
+function required<T extends HTMLElement>(id: string, type: { new (): T }): T {
+  const element = document.getElementById(id);
+  if (!(element instanceof type)) throw new Error(`workbench.html lacks #${id}`);
+  return element;
+}
+
+function main(): void {
+  const hf: HyperFormula = createWorkbenchEngine();
+  const grid = new SheetGrid(hf, {
+    tabs: required("wb-tabs", HTMLElement),
+    nameBox: required("wb-name", HTMLInputElement),
+    formulaBar: required("wb-formula", HTMLInputElement),
+    table: required("wb-grid", HTMLTableElement),
+  });
+  const chart = required("wb-chart", HTMLCanvasElement);
+  const redraw = () => {
+    grid.render();
+    const series = trainingSeries(hf);
+    drawLineChart(
+      chart,
+      "Training: loss and accuracy per epoch",
+      [
+        { name: "train loss", color: "#c0392b", values: series.loss },
+        { name: "validation accuracy", color: "#1f5fa8", values: series.validation },
+        { name: "test accuracy", color: "#27ae60", values: series.test },
+      ],
+      series.epochs,
+    );
+  };
+  const pane = mountTrainingPane(required("app", HTMLElement), {
+    destinations: [
+      {
+        value: "training-sheet",
+        label: `workbench sheet "${WORKBENCH_TRAINING_SHEET}"`,
+        sink: () =>
+          new WorkbenchEpochSink(hf, (name) => {
+            grid.showSheet(name);
+          }),
+      },
+    ],
+    createWorker: createTrainingWorker,
+    mnistBaseUrl: new URL("assets/mnist/", document.baseURI).href,
+    optimizers: OPTIMIZER_CHOICES,
+    schedules: SCHEDULE_CHOICES,
+    afterWrite: redraw,
+  });
+  grid.select(0, 0);
+  redraw();
+  // For debugging from the console and for the browser tests' diagnostics (not used to assert results).
+  (globalThis as { workbench?: unknown }).workbench = { hf, grid, pane };
+}
+
+main();
