@@ -114,7 +114,8 @@ export function optionalBoolean(name: string, input: CellInput): boolean | undef
   if (isBlank(value)) return undefined;
   if (typeof value === "boolean") return value;
   if (value === 0 || value === 1) return value === 1;
-  if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === "true";
+  if (typeof value === "string" && /^(true|false)$/i.test(value.trim()))
+    return value.trim().toLowerCase() === "true";
   throw new EngineError(`${name} must be TRUE or FALSE, got ${describe(value)}`);
 }
 
@@ -166,7 +167,8 @@ export function numberTable(name: string, input: CellInput): number[][] {
   if (rows.length === 0 || (rows[0]?.length ?? 0) === 0) throw new EngineError(`${name} has no values`);
   const width = rows[0]?.length ?? 0;
   return rows.map((row, r) => {
-    if (row.length !== width) throw new EngineError(`${name} row ${r + 1} has ${row.length} values but row 1 has ${width}`);
+    if (row.length !== width)
+      throw new EngineError(`${name} row ${r + 1} has ${row.length} values but row 1 has ${width}`);
     return row.map((value, c) => numberOf(`${name} row ${r + 1}`, c + 1, value, 0));
   });
 }
@@ -187,7 +189,8 @@ export function optionsText(name: string, input: CellInput): Record<string, numb
     else if (/^false$/i.test(raw)) options[key] = false;
     else {
       const value = Number(raw);
-      if (raw === "" || !Number.isFinite(value)) throw new EngineError(`${name}: ${key} must be a number, got "${raw}"`);
+      if (raw === "" || !Number.isFinite(value))
+        throw new EngineError(`${name}: ${key} must be a number, got "${raw}"`);
       options[key] = value;
     }
   }

@@ -4,6 +4,7 @@
  * also load in Node (tests, the HyperFormula workbench) where the CustomFunctions global is absent: there an
  * equivalent `CellValueError` carries the same code and message.
  */
+/* global CustomFunctions */
 import { EngineError } from "../engine/errors";
 
 /** The #VALUE! error outside Office: same `code` and `message` fields as CustomFunctions.Error. */

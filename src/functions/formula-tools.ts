@@ -30,13 +30,20 @@ function scalarValue(name: string, value: number | number[]): number {
 /** LOSS: the formula's value at the point. */
 export function lossCell(args: FormulaArgs): number {
   const point = pointOf(args);
-  return scalarValue("the formula", evaluateFormula(compiledFormula(formulaText(args.formula)), point.bindings));
+  return scalarValue(
+    "the formula",
+    evaluateFormula(compiledFormula(formulaText(args.formula)), point.bindings),
+  );
 }
 
 /** GRAD: one row, ∂f/∂name for each name in order. */
 export function gradientRow(args: FormulaArgs): number[][] {
   const point = pointOf(args);
-  const { gradient } = formulaGradient(compiledFormula(formulaText(args.formula)), point.bindings, point.names);
+  const { gradient } = formulaGradient(
+    compiledFormula(formulaText(args.formula)),
+    point.bindings,
+    point.names,
+  );
   return spillRow(gradient);
 }
 
@@ -53,7 +60,8 @@ export function formulaList(input: CellInput): string[] {
   const formulas: string[] = [];
   cells.forEach((cell, i) => {
     if (cell === null || cell === undefined || cell === "") return;
-    if (typeof cell !== "string") throw new EngineError(`formulas[${i + 1}] must be a formula (text), got ${String(cell)}`);
+    if (typeof cell !== "string")
+      throw new EngineError(`formulas[${i + 1}] must be a formula (text), got ${String(cell)}`);
     for (const part of cell.split(";")) if (part.trim() !== "") formulas.push(part.trim());
   });
   if (formulas.length === 0) throw new EngineError("formulas has no formulas");
@@ -94,4 +102,3 @@ export function gradCheckResult(args: GradCheckArgs): GradCheckResult {
   const tolerance = optionalNumber("tolerance", args.tolerance);
   return gradCheck(f, point.values, analytic, tolerance === undefined ? undefined : { tolerance });
 }
-

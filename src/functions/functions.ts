@@ -10,7 +10,7 @@
  * The row contract: a step function returns ONE row — new parameters, then every piece of optimizer state
  * the next step needs (ending with the step count t). The next row passes the previous row's spill back.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- cell values at the Office boundary are untyped */
+/* global CustomFunctions */
 import { atExcelEdge } from "./excel-errors";
 import { gradCheckRow, gradientRow, hessianMatrix, jacobianMatrix, lossCell } from "./formula-tools";
 import { predictCells, trainMlpRow, trainMlpRunAsync, trainRowHeaders } from "./mlp-cells";
@@ -46,7 +46,14 @@ export function GD_STEP(
   variant?: string,
 ): number[][] {
   return atExcelEdge(() =>
-    stepFunctionCells("GD_STEP", params, grads, state, [lr, momentum, dampening, weight_decay, nesterov, variant]),
+    stepFunctionCells("GD_STEP", params, grads, state, [
+      lr,
+      momentum,
+      dampening,
+      weight_decay,
+      nesterov,
+      variant,
+    ]),
   );
 }
 
@@ -79,7 +86,15 @@ export function ADAM_STEP(
   decoupled?: boolean,
 ): number[][] {
   return atExcelEdge(() =>
-    stepFunctionCells("ADAM_STEP", params, grads, state, [lr, beta1, beta2, eps, weight_decay, amsgrad, decoupled]),
+    stepFunctionCells("ADAM_STEP", params, grads, state, [
+      lr,
+      beta1,
+      beta2,
+      eps,
+      weight_decay,
+      amsgrad,
+      decoupled,
+    ]),
   );
 }
 
@@ -108,7 +123,13 @@ export function ADAGRAD_STEP(
   eps?: number,
 ): number[][] {
   return atExcelEdge(() =>
-    stepFunctionCells("ADAGRAD_STEP", params, grads, state, [lr, lr_decay, weight_decay, initial_accumulator_value, eps]),
+    stepFunctionCells("ADAGRAD_STEP", params, grads, state, [
+      lr,
+      lr_decay,
+      weight_decay,
+      initial_accumulator_value,
+      eps,
+    ]),
   );
 }
 
@@ -134,7 +155,9 @@ export function ADADELTA_STEP(
   eps?: number,
   weight_decay?: number,
 ): number[][] {
-  return atExcelEdge(() => stepFunctionCells("ADADELTA_STEP", params, grads, state, [lr, rho, eps, weight_decay]));
+  return atExcelEdge(() =>
+    stepFunctionCells("ADADELTA_STEP", params, grads, state, [lr, rho, eps, weight_decay]),
+  );
 }
 
 /**
@@ -164,7 +187,14 @@ export function RMSPROP_STEP(
   centered?: boolean,
 ): number[][] {
   return atExcelEdge(() =>
-    stepFunctionCells("RMSPROP_STEP", params, grads, state, [lr, alpha, eps, weight_decay, momentum, centered]),
+    stepFunctionCells("RMSPROP_STEP", params, grads, state, [
+      lr,
+      alpha,
+      eps,
+      weight_decay,
+      momentum,
+      centered,
+    ]),
   );
 }
 
@@ -189,7 +219,13 @@ export function OPTIM_STEP(
   options?: string,
 ): number[][] {
   return atExcelEdge(() =>
-    optimizerStepCells(requiredText("optimizer", optimizer), params, grads, state, hyperFromOptions(lr, options)),
+    optimizerStepCells(
+      requiredText("optimizer", optimizer),
+      params,
+      grads,
+      state,
+      hyperFromOptions(lr, options),
+    ),
   );
 }
 
@@ -204,7 +240,13 @@ export function OPTIM_STEP(
  */
 export function STEP_HEADERS(optimizer: string, names: any, options?: string): string[][] {
   return atExcelEdge(() =>
-    spillRow(optimizerHeaders(requiredText("optimizer", optimizer), nameList("names", names), hyperFromOptions(null, options))),
+    spillRow(
+      optimizerHeaders(
+        requiredText("optimizer", optimizer),
+        nameList("names", names),
+        hyperFromOptions(null, options),
+      ),
+    ),
   );
 }
 
@@ -219,7 +261,13 @@ export function STEP_HEADERS(optimizer: string, names: any, options?: string): s
  * @param [data] One range (or value) per data name.
  * @returns One row: ∂f/∂name for each name.
  */
-export function GRAD(formula: string, names: any, values: number[][], data_names?: any, data?: number[][][]): number[][] {
+export function GRAD(
+  formula: string,
+  names: any,
+  values: number[][],
+  data_names?: any,
+  data?: number[][][],
+): number[][] {
   return atExcelEdge(() => gradientRow({ formula, names, values, dataNames: data_names, data: data ?? [] }));
 }
 
@@ -234,7 +282,13 @@ export function GRAD(formula: string, names: any, values: number[][], data_names
  * @param [data] One range (or value) per data name.
  * @returns The formula's value.
  */
-export function LOSS(formula: string, names: any, values: number[][], data_names?: any, data?: number[][][]): number {
+export function LOSS(
+  formula: string,
+  names: any,
+  values: number[][],
+  data_names?: any,
+  data?: number[][][],
+): number {
   return atExcelEdge(() => lossCell({ formula, names, values, dataNames: data_names, data: data ?? [] }));
 }
 
@@ -249,8 +303,16 @@ export function LOSS(formula: string, names: any, values: number[][], data_names
  * @param [data] One range (or value) per data name.
  * @returns A matrix: one row per formula, one column per variable.
  */
-export function JACOBIAN(formulas: any, names: any, values: number[][], data_names?: any, data?: number[][][]): number[][] {
-  return atExcelEdge(() => jacobianMatrix({ formula: formulas, names, values, dataNames: data_names, data: data ?? [] }));
+export function JACOBIAN(
+  formulas: any,
+  names: any,
+  values: number[][],
+  data_names?: any,
+  data?: number[][][],
+): number[][] {
+  return atExcelEdge(() =>
+    jacobianMatrix({ formula: formulas, names, values, dataNames: data_names, data: data ?? [] }),
+  );
 }
 
 /**
@@ -264,8 +326,16 @@ export function JACOBIAN(formulas: any, names: any, values: number[][], data_nam
  * @param [data] One range (or value) per data name.
  * @returns An n×n matrix.
  */
-export function HESSIAN(formula: string, names: any, values: number[][], data_names?: any, data?: number[][][]): number[][] {
-  return atExcelEdge(() => hessianMatrix({ formula, names, values, dataNames: data_names, data: data ?? [] }));
+export function HESSIAN(
+  formula: string,
+  names: any,
+  values: number[][],
+  data_names?: any,
+  data?: number[][][],
+): number[][] {
+  return atExcelEdge(() =>
+    hessianMatrix({ formula, names, values, dataNames: data_names, data: data ?? [] }),
+  );
 }
 
 /**
@@ -350,7 +420,22 @@ export async function TRAIN_MLP(
 ): Promise<number[][]> {
   let cancelled = false;
   if (invocation) invocation.onCanceled = () => (cancelled = true);
-  const args = { layers, X, Y, previous, optimizer, lr, epochs, batch, seed, activation, output, loss, result, options };
+  const args = {
+    layers,
+    X,
+    Y,
+    previous,
+    optimizer,
+    lr,
+    epochs,
+    batch,
+    seed,
+    activation,
+    output,
+    loss,
+    result,
+    options,
+  };
   const runEpochs = atExcelEdge(() => optionalNumber("epochs", epochs) ?? 0);
   if (runEpochs === 0) return atExcelEdge(() => trainMlpRow(args));
   try {
@@ -386,6 +471,12 @@ export function TRAIN_HEADERS(layers: any, optimizer?: string, options?: string)
  * @param [output] Output units: "sigmoid" (default), "softmax", "linear".
  * @returns One row of outputs per row of X.
  */
-export function MLP_PREDICT(layers: any, params: number[][], X: number[][], activation?: string, output?: string): number[][] {
+export function MLP_PREDICT(
+  layers: any,
+  params: number[][],
+  X: number[][],
+  activation?: string,
+  output?: string,
+): number[][] {
   return atExcelEdge(() => predictCells({ layers, params, X, activation, output }));
 }

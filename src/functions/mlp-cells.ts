@@ -4,6 +4,7 @@
  * (params, optimizer state, loss) in and the next row out. Run mode: the engine's one training loop
  * (trainSync / train) over many epochs, returning the loss per epoch or the trained parameters.
  */
+/* global setTimeout */
 import { EngineError } from "../engine/errors";
 import { getOptimizer } from "../engine/optim";
 import {
@@ -16,7 +17,14 @@ import {
   type MlpSpec,
 } from "../engine/mlp";
 import { createRng } from "../engine/random";
-import type { Activation, LossName, OutputActivation, TrainConfig, TrainData, TrainHooks } from "../engine/train";
+import type {
+  Activation,
+  LossName,
+  OutputActivation,
+  TrainConfig,
+  TrainData,
+  TrainHooks,
+} from "../engine/train";
 import { train, trainSync } from "../engine/train";
 import {
   numberTable,
@@ -72,7 +80,9 @@ export interface TrainRowArgs extends NetworkArgs {
 export const TRAIN_ROW_DEFAULTS = { optimizer: "sgd", lr: 0.5, seed: 1, init: "normal" } as const;
 
 function optimizerOf(args: { optimizer?: CellInput; lr?: CellInput; options?: CellInput }) {
-  const spec = getOptimizer(optionalText("optimizer", args.optimizer)?.toLowerCase() ?? TRAIN_ROW_DEFAULTS.optimizer);
+  const spec = getOptimizer(
+    optionalText("optimizer", args.optimizer)?.toLowerCase() ?? TRAIN_ROW_DEFAULTS.optimizer,
+  );
   const lr = optionalNumber("lr", args.lr) ?? TRAIN_ROW_DEFAULTS.lr;
   const hyper = spec.resolveHyper({ ...optionsText("options", args.options), lr });
   return { spec, hyper, lr };
@@ -140,7 +150,12 @@ export interface TrainRunArgs extends TrainRowArgs {
 
 export type TrainRunResult = "loss" | "params";
 
-function runConfig(args: TrainRunArgs): { config: Partial<TrainConfig>; data: TrainData; result: TrainRunResult; initial?: number[] } {
+function runConfig(args: TrainRunArgs): {
+  config: Partial<TrainConfig>;
+  data: TrainData;
+  result: TrainRunResult;
+  initial?: number[];
+} {
   const network = networkSpec(args);
   const { spec, lr } = optimizerOf(args);
   const X = numberTable("X", args.X);
@@ -158,7 +173,9 @@ function runConfig(args: TrainRunArgs): { config: Partial<TrainConfig>; data: Tr
   const n = parameterCount(network.layers);
   const initial = previous.length === 0 ? undefined : previous.slice(0, n);
   if (initial && initial.length !== n) {
-    throw new EngineError(`previous has ${previous.length} values but layers ${network.layers.join(",")} need ${n}`);
+    throw new EngineError(
+      `previous has ${previous.length} values but layers ${network.layers.join(",")} need ${n}`,
+    );
   }
   return {
     config: {
@@ -236,4 +253,3 @@ export function predictCells(args: NetworkArgs & { params: CellInput; X: CellInp
   const params = numberVector("params", args.params);
   return predict(network, params, numberTable("X", args.X));
 }
-

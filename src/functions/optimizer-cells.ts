@@ -47,7 +47,11 @@ export function optimizerStepCells(
 }
 
 /** Labels for a step's spill: the parameter names, then the optimizer's state labels. */
-export function optimizerHeaders(optimizer: string, names: readonly string[], hyperInput: HyperInput): string[] {
+export function optimizerHeaders(
+  optimizer: string,
+  names: readonly string[],
+  hyperInput: HyperInput,
+): string[] {
   const spec = getOptimizer(optimizer.trim().toLowerCase());
   const hyper = spec.resolveHyper(definedOnly(hyperInput));
   return [...names, ...spec.stateLabels(names, hyper)];

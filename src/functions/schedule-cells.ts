@@ -32,7 +32,10 @@ function optionValue(name: string, input: CellInput): ScheduleOption | undefined
 }
 
 /** The schedule's options by name from positional cell arguments. */
-export function scheduleOptions(schedule: string, params: readonly CellInput[]): Record<string, ScheduleOption> {
+export function scheduleOptions(
+  schedule: string,
+  params: readonly CellInput[],
+): Record<string, ScheduleOption> {
   const spec = getSchedule(schedule);
   if (params.length > spec.params.length) {
     throw new EngineError(

@@ -51,10 +51,16 @@ function gdSetup(args: StepArgs): StepSetup {
   switch (variant) {
     case "":
     case "pytorch":
-      return { optimizer: "sgd", hyper: numeric(args, ["lr", "momentum", "dampening", "weight_decay", "nesterov"]) };
+      return {
+        optimizer: "sgd",
+        hyper: numeric(args, ["lr", "momentum", "dampening", "weight_decay", "nesterov"]),
+      };
     case "ewa":
       notFor(["dampening", "weight_decay", "nesterov"]);
-      return { optimizer: "momentum_ewa", hyper: { ...numeric(args, ["lr"]), beta: numeric(args, ["momentum"])["momentum"] } };
+      return {
+        optimizer: "momentum_ewa",
+        hyper: { ...numeric(args, ["lr"]), beta: numeric(args, ["momentum"])["momentum"] },
+      };
     case "l2":
       notFor(["momentum", "dampening", "nesterov"]);
       return {

@@ -19,9 +19,6 @@ import {
   type FunctionPluginDefinition,
   type ImplementedFunctions,
 } from "hyperformula";
-import type { Ast, ProcedureAst } from "hyperformula/typings/parser";
-import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
-import type { InterpreterValue } from "hyperformula/typings/interpreter/InterpreterValue";
 import {
   ADADELTA_STEP,
   ADAGRAD_STEP,
@@ -40,7 +37,13 @@ import {
   TRAIN_HEADERS,
 } from "../functions/functions";
 import { messageOf, atExcelEdge } from "../functions/excel-errors";
-import { trainMlpRow, trainMlpRunSync, trainRowWidth, layerSizes, type TrainRunArgs } from "../functions/mlp-cells";
+import {
+  trainMlpRow,
+  trainMlpRunSync,
+  trainRowWidth,
+  layerSizes,
+  type TrainRunArgs,
+} from "../functions/mlp-cells";
 import { hyperFromOptions, optimizerRowWidth, stepFunctionSetup } from "../functions/optimizer-cells";
 import { STEP_FUNCTIONS, type StepFunctionName } from "../functions/step-table";
 import { nameList, optionalNumber } from "../functions/coercion";
@@ -49,6 +52,29 @@ import { parameterCount } from "../engine/mlp";
 
 /** The namespace our functions carry in a cell: =GD.ADAM_STEP(...). */
 export const NAMESPACE = "GD";
+
+/**
+ * The parts of HyperFormula's parse tree we read. Its AST and interpreter types are not exported from the
+ * package entry, so these structural types stand in for them.
+ */
+interface Ast {
+  type: string;
+  value?: unknown;
+  procedureName?: string;
+  args?: Ast[];
+}
+interface ProcedureAst {
+  args: Ast[];
+}
+/** Opaque to us: passed back to HyperFormula unchanged. */
+type InterpreterState = unknown;
+/** What HyperFormula evaluates an argument to (a scalar, a RichNumber, a range, an error, EmptyValue). */
+type InterpreterValue = unknown;
+/** The protected FunctionPlugin helpers we call, typed structurally. */
+interface PluginInternals {
+  evaluateAst(ast: Ast, state: InterpreterState): InterpreterValue;
+  arraySizeForAst(ast: Ast, state: InterpreterState): ArraySize;
+}
 
 /** A cell value as our functions take it (what Excel would pass). */
 type CellArg = unknown;
@@ -89,7 +115,8 @@ function toCellArg(value: InterpreterValue | undefined): CellArg {
   if (value === undefined || value === EmptyValue) return null;
   if (value instanceof SimpleRangeValue) return value.rawData().map((row) => row.map((v) => toCellArg(v)));
   if (value instanceof CellError) return { code: ERROR_CODES[value.type] ?? `#${value.type}!` };
-  if (typeof value === "object") return Number(value.val);
+  if (typeof value === "object" && value !== null && "val" in value)
+    return Number((value as { val: unknown }).val);
   return value;
 }
 
@@ -97,7 +124,9 @@ function toCellArg(value: InterpreterValue | undefined): CellArg {
 function fromResult(result: unknown): InterpreterValue {
   if (Array.isArray(result)) {
     const rows = (result as unknown[][]).map((row) =>
-      row.map((v) => (typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : String(v))),
+      row.map((v) =>
+        typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : String(v),
+      ),
     );
     return SimpleRangeValue.onlyValues(rows);
   }
@@ -137,7 +166,10 @@ function trainArgs(a: ArgReader, read: (i: number) => CellArg): TrainRunArgs {
 /** TRAIN_MLP without Excel's async/cancel wrapper: HyperFormula evaluates synchronously. */
 function trainMlpSync(...args: CellArg[]): unknown {
   const read = (i: number): CellArg => args[i] ?? null;
-  const runArgs = trainArgs({ count: args.length, cells: () => 1, rows: () => 1, literal: () => undefined }, read);
+  const runArgs = trainArgs(
+    { count: args.length, cells: () => 1, rows: () => 1, literal: () => undefined },
+    read,
+  );
   return atExcelEdge(() => {
     const epochs = optionalNumber("epochs", runArgs.epochs) ?? 0;
     return epochs === 0 ? trainMlpRow(runArgs) : trainMlpRunSync(runArgs);
@@ -148,7 +180,8 @@ function trainSize(a: ArgReader): { width: number; height: number } {
   const args = trainArgs(a, (i) => a.literal(i) ?? null);
   const epochs = typeof args.epochs === "number" ? args.epochs : 0;
   if (epochs === 0) return row(trainRowWidth(args));
-  if (String(args.result ?? "loss").toLowerCase() === "params") return row(parameterCount(layerSizes(args.layers)));
+  if (String(args.result ?? "loss").toLowerCase() === "params")
+    return row(parameterCount(layerSizes(args.layers)));
   return { width: 1, height: epochs };
 }
 
@@ -159,25 +192,58 @@ function namesCount(a: ArgReader, i: number): number {
 
 const ENTRIES: readonly Entry[] = [
   { name: "GD_STEP", required: 2, total: 9, run: GD_STEP as Implementation, size: stepSize("GD_STEP") },
-  { name: "ADAM_STEP", required: 2, total: 10, run: ADAM_STEP as Implementation, size: stepSize("ADAM_STEP") },
-  { name: "ADAGRAD_STEP", required: 2, total: 8, run: ADAGRAD_STEP as Implementation, size: stepSize("ADAGRAD_STEP") },
-  { name: "ADADELTA_STEP", required: 2, total: 7, run: ADADELTA_STEP as Implementation, size: stepSize("ADADELTA_STEP") },
-  { name: "RMSPROP_STEP", required: 2, total: 9, run: RMSPROP_STEP as Implementation, size: stepSize("RMSPROP_STEP") },
+  {
+    name: "ADAM_STEP",
+    required: 2,
+    total: 10,
+    run: ADAM_STEP as Implementation,
+    size: stepSize("ADAM_STEP"),
+  },
+  {
+    name: "ADAGRAD_STEP",
+    required: 2,
+    total: 8,
+    run: ADAGRAD_STEP as Implementation,
+    size: stepSize("ADAGRAD_STEP"),
+  },
+  {
+    name: "ADADELTA_STEP",
+    required: 2,
+    total: 7,
+    run: ADADELTA_STEP as Implementation,
+    size: stepSize("ADADELTA_STEP"),
+  },
+  {
+    name: "RMSPROP_STEP",
+    required: 2,
+    total: 9,
+    run: RMSPROP_STEP as Implementation,
+    size: stepSize("RMSPROP_STEP"),
+  },
   {
     name: "OPTIM_STEP",
     required: 3,
     total: 6,
     run: OPTIM_STEP as Implementation,
-    size: (a) => row(optimizerRowWidth(String(a.literal(0)), a.cells(1), hyperFromOptions(a.literal(4), a.literal(5)))),
+    size: (a) =>
+      row(optimizerRowWidth(String(a.literal(0)), a.cells(1), hyperFromOptions(a.literal(4), a.literal(5)))),
   },
   {
     name: "STEP_HEADERS",
     required: 2,
     total: 3,
     run: STEP_HEADERS as Implementation,
-    size: (a) => row(optimizerRowWidth(String(a.literal(0)), namesCount(a, 1), hyperFromOptions(null, a.literal(2)))),
+    size: (a) =>
+      row(optimizerRowWidth(String(a.literal(0)), namesCount(a, 1), hyperFromOptions(null, a.literal(2)))),
   },
-  { name: "GRAD", required: 3, total: 5, repeatLast: true, run: repeating(GRAD as Implementation, 4), size: (a) => row(a.cells(2)) },
+  {
+    name: "GRAD",
+    required: 3,
+    total: 5,
+    repeatLast: true,
+    run: repeating(GRAD as Implementation, 4),
+    size: (a) => row(a.cells(2)),
+  },
   { name: "LOSS", required: 3, total: 5, repeatLast: true, run: repeating(LOSS as Implementation, 4) },
   {
     name: "JACOBIAN",
@@ -187,7 +253,10 @@ const ENTRIES: readonly Entry[] = [
     run: repeating(JACOBIAN as Implementation, 4),
     size: (a) => {
       const literal = a.literal(0);
-      return { width: a.cells(2), height: typeof literal === "string" ? formulaList(literal).length : a.cells(0) };
+      return {
+        width: a.cells(2),
+        height: typeof literal === "string" ? formulaList(literal).length : a.cells(0),
+      };
     },
   },
   {
@@ -206,14 +275,29 @@ const ENTRIES: readonly Entry[] = [
     run: repeating(GRADCHECK as Implementation, 6),
     size: (a) => row(a.cells(2) + 2),
   },
-  { name: "LR_DECAY", required: 3, total: 4, repeatLast: true, run: repeating(LR_DECAY as Implementation, 3) },
+  {
+    name: "LR_DECAY",
+    required: 3,
+    total: 4,
+    repeatLast: true,
+    run: repeating(LR_DECAY as Implementation, 3),
+  },
   { name: "TRAIN_MLP", required: 3, total: 14, run: trainMlpSync, size: trainSize },
   {
     name: "TRAIN_HEADERS",
     required: 1,
     total: 3,
     run: TRAIN_HEADERS as Implementation,
-    size: (a) => row(trainRowWidth({ layers: a.literal(0), X: null, Y: null, optimizer: a.literal(1), options: a.literal(2) })),
+    size: (a) =>
+      row(
+        trainRowWidth({
+          layers: a.literal(0),
+          X: null,
+          Y: null,
+          optimizer: a.literal(1),
+          options: a.literal(2),
+        }),
+      ),
   },
   {
     name: "MLP_PREDICT",
@@ -238,18 +322,19 @@ function methodName(entry: Entry): string {
 
 function literalOf(ast: Ast | undefined): number | string | boolean | undefined {
   if (ast === undefined) return undefined;
+  const inner = ast.value as Ast | undefined;
   switch (ast.type) {
     case "NUMBER":
-      return ast.value;
+      return typeof ast.value === "number" ? ast.value : undefined;
     case "STRING":
-      return ast.value;
+      return typeof ast.value === "string" ? ast.value : undefined;
     case "MINUS_UNARY_OP":
-      return ast.value.type === "NUMBER" ? -ast.value.value : undefined;
+      return inner?.type === "NUMBER" && typeof inner.value === "number" ? -inner.value : undefined;
     case "PLUS_UNARY_OP":
-      return ast.value.type === "NUMBER" ? ast.value.value : undefined;
+      return inner?.type === "NUMBER" && typeof inner.value === "number" ? inner.value : undefined;
     case "FUNCTION_CALL":
-      if (ast.args.length === 0 && ast.procedureName === "TRUE") return true;
-      if (ast.args.length === 0 && ast.procedureName === "FALSE") return false;
+      if (ast.args?.length === 0 && ast.procedureName === "TRUE") return true;
+      if (ast.args?.length === 0 && ast.procedureName === "FALSE") return false;
       return undefined;
     default:
       return undefined;
@@ -258,7 +343,7 @@ function literalOf(ast: Ast | undefined): number | string | boolean | undefined 
 
 /** The plugin class: one method and one size method per function, generated from ENTRIES. */
 class GdFunctionsPlugin extends FunctionPlugin {
-  static implementedFunctions: ImplementedFunctions = Object.fromEntries(
+  static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
     ENTRIES.map((entry) => [
       `${NAMESPACE}.${entry.name}`,
       {
@@ -274,8 +359,12 @@ class GdFunctionsPlugin extends FunctionPlugin {
     ]),
   );
 
-  evaluate(entry: Entry, ast: ProcedureAst, state: InterpreterState): InterpreterValue {
-    const values = ast.args.map((arg) => this.evaluateAst(arg, state));
+  private get internals(): PluginInternals {
+    return this as unknown as PluginInternals;
+  }
+
+  evaluateEntry(entry: Entry, ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    const values = ast.args.map((arg) => this.internals.evaluateAst(arg, state));
     const args = values.map((v) => toCellArg(v));
     // Scalar errors short-circuit, as in Excel (which does not call a function with an error argument).
     for (const v of values) if (v instanceof CellError) return v;
@@ -293,12 +382,12 @@ class GdFunctionsPlugin extends FunctionPlugin {
       cells: (i) => {
         const arg = ast.args[i];
         if (arg === undefined) return 0;
-        const size = this.arraySizeForAst(arg, state);
+        const size = this.internals.arraySizeForAst(arg, state);
         return size.width * size.height;
       },
       rows: (i) => {
         const arg = ast.args[i];
-        return arg === undefined ? 0 : this.arraySizeForAst(arg, state).height;
+        return arg === undefined ? 0 : this.internals.arraySizeForAst(arg, state).height;
       },
       literal: (i) => literalOf(ast.args[i]),
     };
@@ -314,9 +403,13 @@ class GdFunctionsPlugin extends FunctionPlugin {
 for (const entry of ENTRIES) {
   const proto = GdFunctionsPlugin.prototype as unknown as Record<string, unknown>;
   proto[methodName(entry)] = function (this: GdFunctionsPlugin, ast: ProcedureAst, state: InterpreterState) {
-    return this.evaluate(entry, ast, state);
+    return this.evaluateEntry(entry, ast, state);
   };
-  proto[`${methodName(entry)}_size`] = function (this: GdFunctionsPlugin, ast: ProcedureAst, state: InterpreterState) {
+  proto[`${methodName(entry)}_size`] = function (
+    this: GdFunctionsPlugin,
+    ast: ProcedureAst,
+    state: InterpreterState,
+  ) {
     return this.predictSize(entry, ast, state);
   };
 }
