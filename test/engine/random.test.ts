@@ -1,3 +1,4 @@
+import { describe, expect, it } from "@jest/globals";
 import { createRng } from "../../src/engine/random";
 import { EngineError } from "../../src/engine/errors";
 

@@ -1,3 +1,5 @@
+import { describe, expect, it } from "@jest/globals";
+import { Buffer } from "node:buffer";
 import { EngineError } from "../../../src/engine/errors";
 import {
   examplesFromRows,
@@ -6,6 +8,7 @@ import {
   parameterLayout,
   predict,
   validateMlpSpec,
+  type InitName,
   type MlpSpec,
 } from "../../../src/engine/mlp";
 import { createRng } from "../../../src/engine/random";
@@ -113,12 +116,13 @@ describe("initParameters", () => {
 
   // 40,000 first-layer weights: the sample std is within 1% of the true one with overwhelming probability
   // (its standard error is std/sqrt(2·40000) ≈ 0.35%).
-  it.each([
+  const cases: [InitName, number, number][] = [
     ["normal", 1, 1],
     ["scaled-normal", 1 / Math.sqrt(400), 1],
     ["xavier", Math.sqrt(2 / 500), 0],
     ["he", Math.sqrt(2 / 400), 0],
-  ] as const)("%s: W std %f, b std %f", (init, weightStd, biasStd) => {
+  ];
+  it.each(cases)("%s: W std %f, b std %f", (init, weightStd, biasStd) => {
     const params = initParameters(spec, init, createRng(1), Float64Array);
     const w = stats(params, first.weightOffset, first.biasOffset);
     expect(Math.abs(w.std / weightStd - 1)).toBeLessThan(0.01);

@@ -1,3 +1,4 @@
+import { describe, expect, it } from "@jest/globals";
 import { EngineError } from "../../../src/engine/errors";
 import { createMnistDataset, parseIdxImages, parseIdxLabels } from "../../../src/engine/mnist";
 

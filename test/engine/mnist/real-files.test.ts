@@ -1,3 +1,4 @@
+import { describe, expect, it } from "@jest/globals";
 import { loadMnistDirectory } from "../../../src/cli/load-mnist";
 import type { Examples } from "../../../src/engine/mlp";
 
