@@ -99,7 +99,13 @@ export function* trainingRun(
     params = initParameters(spec, config.init, rng, Float32Array);
   }
   const grads = new Float32Array(layout.size);
-  const update = createUpdateKernel(config.optimizer, layout.size, config.optimizerOptions, Float32Array);
+  const update = createUpdateKernel(
+    config.optimizer,
+    layout.size,
+    config.lr,
+    config.optimizerOptions,
+    Float32Array,
+  );
   const learningRate = createLearningRate(config.schedule, config.lr, config.scheduleOptions);
 
   const batch = Math.min(config.batch, n);

@@ -1,10 +1,10 @@
 /**
- * The parameter update and the learning rate of a training run, from the engine's registries.
- * TEMPORARY: until src/engine/optim and src/engine/schedules land, plain SGD and a constant rate are
- * implemented here behind the same kernel interface.
+ * The parameter update and the learning rate of a training run, taken from the engine's registries so the
+ * worker, the CLI and the cells share one update rule per optimizer and one formula per schedule.
  */
-import { EngineError, formatValue } from "../errors";
 import type { FloatArray, FloatArrayConstructor } from "../mlp/examples";
+import { getOptimizer } from "../optim";
+import { getSchedule } from "../schedules";
 import type { TrainConfig } from "./protocol";
 
 export interface UpdateKernel {
@@ -12,35 +12,28 @@ export interface UpdateKernel {
   step(params: FloatArray, grads: FloatArray, lr: number): void;
 }
 
+/** The optimizer's in-place kernel; lr is validated with the other hyper-parameters, then passed per step. */
 export function createUpdateKernel(
   name: string,
   n: number,
+  lr: number,
   options: Readonly<Record<string, number | boolean>>,
-  _ctor: FloatArrayConstructor,
+  ctor: FloatArrayConstructor,
 ): UpdateKernel {
-  if (name !== "sgd") throw new EngineError(`unknown optimizer ${formatValue(name)}`);
-  if (Object.keys(options).length > 0) {
-    throw new EngineError(`unknown optimizer option ${formatValue(Object.keys(options)[0])}`);
-  }
-  return {
-    step(params, grads, lr) {
-      for (let i = 0; i < n; i++) params[i] = (params[i] as number) - lr * (grads[i] as number);
-    },
-  };
+  return getOptimizer(name).createKernel(n, { ...options, lr }, ctor);
 }
 
-/** Learning rate for batch step 0, 1, 2, ... */
+/** Learning rate for optimizer step 0, 1, 2, ... */
 export function createLearningRate(
   name: string,
   lr0: number,
-  _options: Readonly<Record<string, number | boolean>>,
+  options: Readonly<Record<string, number | boolean>>,
 ): (step: number) => number {
-  if (name !== "constant") throw new EngineError(`unknown schedule ${formatValue(name)}`);
-  return () => lr0;
+  return getSchedule(name).make(lr0, options);
 }
 
 /** Checks the optimizer and schedule names and options up front (the CLI does so before starting a worker). */
 export function checkOptimizerAndSchedule(config: TrainConfig): void {
-  createUpdateKernel(config.optimizer, 1, config.optimizerOptions, Float32Array);
+  createUpdateKernel(config.optimizer, 1, config.lr, config.optimizerOptions, Float32Array);
   createLearningRate(config.schedule, config.lr, config.scheduleOptions)(0);
 }
