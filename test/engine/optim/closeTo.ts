@@ -1,3 +1,5 @@
+import { expect } from "@jest/globals";
+
 /** Relative comparison for reference values: |a − e| <= rel·max(|a|, |e|) + abs (abs covers exact zeros). */
 export function expectCloseArray(
   actual: readonly number[],
@@ -13,4 +15,9 @@ export function expectCloseArray(
       throw new Error(`index ${i}: got ${a}, expected ${e} (|diff| ${Math.abs(a - e)} > ${bound})`);
     }
   });
+}
+
+/** |actual − expected| <= tolerance, element by element (hand-derived values with a stated tolerance). */
+export function expectNear(actual: readonly number[], expected: readonly number[], tolerance: number): void {
+  expectCloseArray(actual, expected, 0, tolerance);
 }

@@ -3,6 +3,7 @@
  * state buffer, to 1e-12 relative. Fixture: scripts/fixtures/optim_fixtures.py → test/fixtures/optim_fixtures.json.
  * Both sides run the same float64 formulas; differences are only FMA/operation-order rounding (~1e-16).
  */
+import { describe, expect, it } from "@jest/globals";
 import fixture from "../../fixtures/optim_fixtures.json";
 import { getOptimizer, type HyperInput, type OptimizerState } from "../../../src/engine/optim";
 import { expectCloseArray } from "./closeTo";
