@@ -143,14 +143,15 @@ export function parseLayers(text: string): number[] {
   return layers;
 }
 
-/** A name check supplied by the engine's registries (optimizers, schedules); throws EngineError if unknown. */
-export interface NameCheckers {
-  optimizer?: (name: string, options: Record<string, number | boolean>) => void;
-  schedule?: (name: string, options: Record<string, number | boolean>) => void;
-}
+/**
+ * A whole-config check from the engine (names and options of optimizer and schedule, e.g. the engine's
+ * checkOptimizerAndSchedule); throws EngineError. Its message goes next to the schedule field when it
+ * names the schedule, else next to the optimizer.
+ */
+export type ConfigCheck = (config: TrainConfig) => void;
 
 /** Validates every field and collects every problem (the pane shows them all at once, next to each field). */
-export function parseTrainForm(values: FormValues, checkers: NameCheckers = {}): FormResult {
+export function parseTrainForm(values: FormValues, checkConfig?: ConfigCheck): FormResult {
   const errors: FieldError[] = [];
   const field = <T>(name: FieldName, parse: () => T): T | undefined => {
     try {
@@ -174,16 +175,13 @@ export function parseTrainForm(values: FormValues, checkers: NameCheckers = {}):
   const optimizer = field("optimizer", () => {
     const name = values.optimizer.trim().toLowerCase();
     if (name === "") throw new EngineError("optimizer is required");
-    checkers.optimizer?.(name, { lr: lr ?? 1, ...optimizerOptions });
     return name;
   });
   const scheduleOptions = field("scheduleOptions", () =>
     parseOptions(label("scheduleOptions"), values.scheduleOptions),
   );
   const schedule = field("schedule", () => {
-    const name = values.schedule.trim().toLowerCase() || "constant";
-    checkers.schedule?.(name, scheduleOptions ?? {});
-    return name;
+    return values.schedule.trim().toLowerCase() || "constant";
   });
   const lambda = field("lambda", () => requireNonNegative("lambda", parseNumber("lambda", values.lambda)));
   const epochs = field("epochs", () => requireInteger("epochs", parseNumber("epochs", values.epochs), 1));
@@ -225,25 +223,32 @@ export function parseTrainForm(values: FormValues, checkers: NameCheckers = {}):
   ) {
     return { ok: false, errors };
   }
-  return {
-    ok: true,
-    config: {
-      layers,
-      activation,
-      output,
-      loss,
-      init,
-      optimizer,
-      lr,
-      optimizerOptions,
-      schedule,
-      scheduleOptions,
-      lambda,
-      epochs,
-      batch,
-      seed,
-      trainLimit,
-      progressEvery,
-    },
+  const config: TrainConfig = {
+    layers,
+    activation,
+    output,
+    loss,
+    init,
+    optimizer,
+    lr,
+    optimizerOptions,
+    schedule,
+    scheduleOptions,
+    lambda,
+    epochs,
+    batch,
+    seed,
+    trainLimit,
+    progressEvery,
   };
+  if (checkConfig) {
+    try {
+      checkConfig(config);
+    } catch (error) {
+      if (!(error instanceof Error)) throw error;
+      const field: FieldName = /schedule/i.test(error.message) ? "schedule" : "optimizer";
+      return { ok: false, errors: [{ field, message: error.message }] };
+    }
+  }
+  return { ok: true, config };
 }

@@ -1,27 +1,11 @@
 /**
- * Optimizer and schedule names offered by the pane's selects (the engine's registry names). The form also
- * accepts any name typed through a preset; the worker's engine validates names and options at start.
+ * What the pane offers and checks comes from the engine's registries, so the pane never lists an optimizer or
+ * schedule the engine lacks, and rejects bad options before a worker starts (the same check as the CLI).
  */
-export const OPTIMIZER_CHOICES: readonly string[] = [
-  "sgd",
-  "adagrad",
-  "adadelta",
-  "rmsprop",
-  "adam",
-  "adamw",
-];
+import { OPTIMIZER_NAMES } from "../engine/optim";
+import { SCHEDULE_NAMES } from "../engine/schedules";
+import { checkOptimizerAndSchedule } from "../engine/train";
 
-export const SCHEDULE_CHOICES: readonly string[] = [
-  "constant",
-  "exponential",
-  "piecewise-constant",
-  "polynomial",
-  "cosine",
-  "cosine-restarts",
-  "inverse-time",
-  "natural-exp",
-  "step",
-  "multi-step",
-  "cyclic",
-  "one-cycle",
-];
+export const OPTIMIZER_CHOICES: readonly string[] = OPTIMIZER_NAMES;
+export const SCHEDULE_CHOICES: readonly string[] = SCHEDULE_NAMES;
+export const checkTrainConfig = checkOptimizerAndSchedule;

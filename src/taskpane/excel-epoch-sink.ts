@@ -86,7 +86,7 @@ async function prepareTrainingSheet(context: Excel.RequestContext): Promise<Bloc
     sheet.activate();
   } else {
     existing.getRange().clear();
-    existing.charts.load("items/name");
+    existing.charts.load("items");
     await context.sync();
     for (const chart of existing.charts.items) chart.delete();
     existing.activate();

@@ -2,7 +2,7 @@
 
 import type { DataSource } from "../engine/train/protocol";
 import { idxBytesOf } from "../worker/mnist-source";
-import { configToForm, parseTrainForm, type NameCheckers } from "./config-form";
+import { configToForm, parseTrainForm, type ConfigCheck } from "./config-form";
 import type { EpochSink } from "./epoch-sink";
 import {
   appendEpochRow,
@@ -24,7 +24,8 @@ export interface PaneHost {
   mnistBaseUrl: string;
   optimizers: readonly string[];
   schedules: readonly string[];
-  checkers?: NameCheckers;
+  /** Engine check of optimizer/schedule names and options before a run starts. */
+  checkConfig?: ConfigCheck;
   /** Called after each epoch's row reached the sink (the workbench redraws its grid and chart). */
   afterWrite?: () => void;
 }
@@ -72,7 +73,7 @@ export function mountTrainingPane(container: HTMLElement, host: PaneHost): Mount
 }
 
 async function startRun(view: PaneView, host: PaneHost, controller: TrainingController): Promise<void> {
-  const parsed = parseTrainForm(readForm(view), host.checkers);
+  const parsed = parseTrainForm(readForm(view), host.checkConfig);
   if (!parsed.ok) {
     showFieldErrors(view, parsed.errors);
     showState(view, "idle", `fix ${parsed.errors.length} field(s) first`);

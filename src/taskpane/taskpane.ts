@@ -2,16 +2,15 @@
  * The task pane page. In Excel it is also the shared runtime: importing the functions module here registers
  * the GD.* custom functions (CustomFunctionsMetadataPlugin appends their CustomFunctions.associate calls).
  */
-/* global URL */
 import "./custom-functions-shim";
-// import "../functions/functions";
+import "../functions/functions";
 import { createTrainingWorker } from "../worker/create-training-worker";
-import { OPTIMIZER_CHOICES, SCHEDULE_CHOICES } from "./engine-choices";
+import { OPTIMIZER_CHOICES, SCHEDULE_CHOICES, checkTrainConfig } from "./engine-choices";
 import { NO_SINK } from "./epoch-sink";
 import { ExcelEpochSink } from "./excel-epoch-sink";
 import { mountTrainingPane } from "./mount-pane";
 
-/* global Office, document */
+/* global Office, URL, document */
 
 function mount(inExcel: boolean): void {
   const container = document.getElementById("app");
@@ -37,6 +36,7 @@ function mount(inExcel: boolean): void {
     mnistBaseUrl: new URL("assets/mnist/", document.baseURI).href,
     optimizers: OPTIMIZER_CHOICES,
     schedules: SCHEDULE_CHOICES,
+    checkConfig: checkTrainConfig,
   });
 }
 

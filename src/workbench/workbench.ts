@@ -6,7 +6,7 @@
 /* global HTMLCanvasElement, HTMLElement, HTMLInputElement, HTMLTableElement, URL, document */
 import "../taskpane/custom-functions-shim";
 import { HyperFormula } from "hyperformula";
-import { OPTIMIZER_CHOICES, SCHEDULE_CHOICES } from "../taskpane/engine-choices";
+import { OPTIMIZER_CHOICES, SCHEDULE_CHOICES, checkTrainConfig } from "../taskpane/engine-choices";
 import { mountTrainingPane } from "../taskpane/mount-pane";
 import { createTrainingWorker } from "../worker/create-training-worker";
 import { drawLineChart } from "./line-chart";
@@ -58,6 +58,7 @@ function main(): void {
     mnistBaseUrl: new URL("assets/mnist/", document.baseURI).href,
     optimizers: OPTIMIZER_CHOICES,
     schedules: SCHEDULE_CHOICES,
+    checkConfig: checkTrainConfig,
     afterWrite: redraw,
   });
   grid.select(0, 0);

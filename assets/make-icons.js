@@ -1,12 +1,12 @@
 // Writes the add-in's ribbon icons (assets/icon-16/32/64/80.png) without any download or image library:
 // a descending staircase (a loss curve stepping down) on a blue tile, encoded as PNG with node:zlib.
-// Run: node assets/make-icons.mjs   (the PNGs are committed; rerun only to change the design)
-import { writeFileSync } from "node:fs";
-import { deflateSync } from "node:zlib";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
+// Run: node assets/make-icons.js   (the PNGs are committed; rerun only to change the design)
+/* eslint-disable no-undef */
+const { writeFileSync } = require("node:fs");
+const { deflateSync } = require("node:zlib");
+const { join } = require("node:path");
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = __dirname;
 const SIZES = [16, 32, 64, 80];
 const BACKGROUND = [0x1f, 0x5f, 0xa8];
 const STEP = [0xff, 0xff, 0xff];
