@@ -9,6 +9,7 @@
  *     metadata (`cm="1"` → xl/metadata.xml, XLDAPR fDynamic="1"), so Excel opens it as a spill, not as a
  *     legacy formula with implicit intersection (@) that would show only the first value.
  */
+/* global Buffer, __dirname, console, require, module, process */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { mkdirSync, writeFileSync } from "node:fs";
