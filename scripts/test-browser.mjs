@@ -1,0 +1,118 @@
+// `npm run test:browser`: the workbench in Debian's Chromium (playwright-core; never downloads a browser).
+// Builds dist/ if missing or stale (or reuses `npm run build`'s), serves it on a free localhost port, runs
+// every test/browser/*.test.js (CommonJS, each exports [{ name, run({ page, baseUrl, screenshot }) }]) in a
+// fresh page, and ends with "N passed, N failed"; the exit code is non-zero when anything failed.
+// Screenshots: node_modules/.cache/gradient-steps/screenshots/ (or $SCREENSHOT_DIR).
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import { DIST, build, buildIsStale, serveDirectory } from "./start.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const TEST_TIMEOUT_MS = 120000;
+const screenshotDir =
+  process.env.SCREENSHOT_DIR || join(root, "node_modules", ".cache", "gradient-steps", "screenshots");
+
+async function main() {
+  if (!existsSync(CHROMIUM)) {
+    console.error(
+      `${CHROMIUM} is missing. Install Debian's Chromium (no browser download):\n` +
+        "  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium",
+    );
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  }
+  if (process.argv.includes("--rebuild") || buildIsStale()) build();
+  else console.log("Reusing dist/ (up to date with the sources).");
+
+  const server = await serveDirectory(DIST, 0);
+  const baseUrl = `http://127.0.0.1:${server.address().port}/`;
+  mkdirSync(screenshotDir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const filter = process.argv.find((a) => a.startsWith("--grep="))?.slice("--grep=".length);
+  const files = readdirSync(join(root, "test", "browser"))
+    .filter((f) => f.endsWith(".test.js"))
+    .sort();
+  let passed = 0;
+  let failed = 0;
+  const started = Date.now();
+  try {
+    for (const file of files) {
+      const tests = (await import(pathToFileURL(join(root, "test", "browser", file)).href)).default;
+      console.log(`\n${file}`);
+      for (const test of tests) {
+        if (filter && !test.name.includes(filter)) continue;
+        const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+        // Nothing leaves the machine: every request that is not to our server is refused.
+        await context.route(
+          (url) => !url.href.startsWith(baseUrl),
+          (route) => route.abort(),
+        );
+        const page = await context.newPage();
+        const pageErrors = [];
+        page.on("pageerror", (error) => pageErrors.push(error.message));
+        const screenshot = async (name) => {
+          const path = join(screenshotDir, `${name}.png`);
+          await page.screenshot({ path });
+          return path;
+        };
+        const t0 = Date.now();
+        let timer;
+        try {
+          await Promise.race([
+            test.run({ page, baseUrl, screenshot }),
+            new Promise((_, reject) => {
+              timer = setTimeout(
+                () => reject(new Error(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)),
+                TEST_TIMEOUT_MS,
+              );
+            }),
+          ]);
+          if (pageErrors.length > 0) throw new Error(`uncaught page error: ${pageErrors.join("; ")}`);
+          passed++;
+          console.log(`  ✓ ${test.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+        } catch (error) {
+          failed++;
+          const shot = await screenshot(`FAILED-${test.name.replace(/[^\w]+/g, "-")}`).catch(() => "");
+          console.log(
+            `  ✗ ${test.name}\n    ${String(error?.stack ?? error)
+              .split("\n")
+              .slice(0, 6)
+              .join("\n    ")}`,
+          );
+          if (shot) console.log(`    screenshot: ${shot}`);
+        } finally {
+          clearTimeout(timer);
+          await context.close();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(
+    `\nBrowser tests took ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${screenshotDir}`,
+  );
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 || passed === 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+});
