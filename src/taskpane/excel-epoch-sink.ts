@@ -86,7 +86,7 @@ async function prepareTrainingSheet(context: Excel.RequestContext): Promise<Bloc
     sheet.activate();
   } else {
     existing.getRange().clear();
-    existing.charts.load("items");
+    existing.charts.load("items/name");
     await context.sync();
     for (const chart of existing.charts.items) chart.delete();
     existing.activate();

@@ -66,22 +66,24 @@ describe("ExcelEpochSink on a Training sheet", () => {
     expect(book.get("Sheet1", 0, 0)).toBe("user data");
   });
 
-  test("clears an existing Training sheet and removes its old chart", async () => {
+  test("clears an existing Training sheet and removes its old charts", async () => {
     const book = new FakeBook("Sheet1", TRAINING_SHEET);
     book.set(TRAINING_SHEET, 40, 3, "old run");
-    book.charts.push({
-      name: "old",
-      sheet: TRAINING_SHEET,
-      type: "Line",
-      title: { text: "" },
-      sources: [],
-      deleted: false,
-    });
+    for (const name of ["old 1", "old 2"]) {
+      book.charts.push({
+        name,
+        sheet: TRAINING_SHEET,
+        type: "Line",
+        title: { text: "" },
+        sources: [],
+        deleted: false,
+      });
+    }
     install(book);
     const sink = new ExcelEpochSink();
     await sink.begin(config);
     expect(book.get(TRAINING_SHEET, 40, 3)).toBe("");
-    expect(book.charts[0]?.deleted).toBe(true);
+    expect(book.charts.map((c) => c.deleted)).toEqual([true, true]);
     expect(book.get(TRAINING_SHEET, 0, 0)).toBe("epoch");
   });
 });

@@ -84,6 +84,57 @@ export function createExcelMock(book: FakeBook): unknown {
     return mock;
   };
 
+  /** A sheet's ChartCollection; `items` may be read only after load("items/name"), as in Office.js. */
+  const chartCollection = (name: string) => {
+    let itemsLoaded = false;
+    const collection = {
+      load: (properties: string) => {
+        if (properties.split(",").some((p) => p.trim().startsWith("items"))) itemsLoaded = true;
+        return collection;
+      },
+      get items() {
+        if (!itemsLoaded) throw new Error("PropertyNotLoaded: charts.items");
+        return book.charts
+          .filter((c) => c.sheet === name && !c.deleted)
+          .map((c) => ({ name: c.name, delete: () => (c.deleted = true) }));
+      },
+
+      add: (type: string, source: object, seriesBy: string) => {
+        if (seriesBy !== "Columns") throw new Error(`unexpected seriesBy ${seriesBy}`);
+        const chart: FakeChart = {
+          name: "",
+          sheet: name,
+          type,
+          title: { text: "" },
+          sources: [coordinates.get(source) as [number, number, number, number]],
+          deleted: false,
+        };
+        book.charts.push(chart);
+        return Object.assign(chart, {
+          setPosition: (start: object, end: object) => {
+            const s = coordinates.get(start) as number[];
+            const e = coordinates.get(end) as number[];
+            chart.position = [
+              [s[0] as number, s[1] as number],
+              [e[0] as number, e[1] as number],
+            ];
+          },
+        });
+      },
+      getItem: (chartName: string) => {
+        const chart = book.charts.find((c) => c.sheet === name && c.name === chartName && !c.deleted);
+        if (!chart) throw new Error(`ItemNotFound: chart ${chartName}`);
+        return {
+          setData: (source: object, seriesBy: string) => {
+            if (seriesBy !== "Columns") throw new Error(`unexpected seriesBy ${seriesBy}`);
+            chart.sources.push(coordinates.get(source) as [number, number, number, number]);
+          },
+        };
+      },
+    };
+    return collection;
+  };
+
   const worksheet = (name: string) => {
     const mock = new OfficeMockObject({
       name,
@@ -95,44 +146,8 @@ export function createExcelMock(book: FakeBook): unknown {
       activate: () => {
         book.active = name;
       },
-      charts: {
-        items: book.charts
-          .filter((c) => c.sheet === name && !c.deleted)
-          .map((c) => ({ name: c.name, delete: () => (c.deleted = true) })),
-        add: (type: string, source: object, seriesBy: string) => {
-          if (seriesBy !== "Columns") throw new Error(`unexpected seriesBy ${seriesBy}`);
-          const chart: FakeChart = {
-            name: "",
-            sheet: name,
-            type,
-            title: { text: "" },
-            sources: [coordinates.get(source) as [number, number, number, number]],
-            deleted: false,
-          };
-          book.charts.push(chart);
-          return Object.assign(chart, {
-            setPosition: (start: object, end: object) => {
-              const s = coordinates.get(start) as number[];
-              const e = coordinates.get(end) as number[];
-              chart.position = [
-                [s[0] as number, s[1] as number],
-                [e[0] as number, e[1] as number],
-              ];
-            },
-          });
-        },
-        getItem: (chartName: string) => {
-          const chart = book.charts.find((c) => c.sheet === name && c.name === chartName && !c.deleted);
-          if (!chart) throw new Error(`ItemNotFound: chart ${chartName}`);
-          return {
-            setData: (source: object, seriesBy: string) => {
-              if (seriesBy !== "Columns") throw new Error(`unexpected seriesBy ${seriesBy}`);
-              chart.sources.push(coordinates.get(source) as [number, number, number, number]);
-            },
-          };
-        },
-      },
-    }) as OfficeMockObject & { isNullObject?: boolean };
+    }) as OfficeMockObject & { isNullObject?: boolean; charts?: unknown };
+    mock.charts = chartCollection(name);
     mocks.push(mock);
     return mock;
   };
