@@ -408,7 +408,7 @@ const SCHEDULE_EXAMPLES: Readonly<Record<string, string>> = {
   milestones: '"20,35,50"',
   max_lr: "0.5",
   step_size_up: "10",
-  total_steps: "60",
+  total_steps: "61", // steps 0..60 are the cycle's 61 steps (PyTorch OneCycleLR counts total_steps steps from 0)
 };
 
 export const LR_STEPS = 61;
