@@ -171,6 +171,17 @@ describe("cosine_restarts (SGDR)", () => {
     ]);
   });
 
+  it("starts a new period where TensorFlow's logarithm rounds down (t_mul 10, step 111)", () => {
+    // first 1, t_mul 10: restarts at 1, 11, 111 (1 + 10 + 100). At step 111, x = 111 and
+    // log(1 + 111·9)/log 10 = log 1000/log 10 evaluates to 2.9999999999999996, so TF's floor gives period 2
+    // at fraction 1 (the bottom, 0); the exact sums give period 3 at its peak: 0.1·0.5³ = 0.0125.
+    // Step 110 is the last of period 2: fraction 99/100 → 0.1·0.25·½(1 + cos(0.99π)).
+    expectRates("cosine_restarts", 0.1, { first_decay_steps: 1, t_mul: 10, m_mul: 0.5 }, [
+      [111, 0.0125],
+      [110, 0.1 * 0.25 * 0.5 * (1 + Math.cos(0.99 * Math.PI))],
+    ]);
+  });
+
   it("keeps alpha outside the m_mul scaling", () => {
     // α 0.2, t_mul 1: step 5 → 0.1·(0.8·0.5 + 0.2) = 0.06; step 10 → 0.1
     expectRates("cosine_restarts", 0.1, { first_decay_steps: 10, t_mul: 1, alpha: 0.2 }, [
