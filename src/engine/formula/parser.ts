@@ -45,31 +45,24 @@ class Parser {
   }
 
   private parseAdditive(): FormulaNode {
-    let left = this.parseMultiplicative();
-    while (this.isOperator("+", "-")) {
-      const op = this.take();
-      const right = this.parseMultiplicative();
-      left = { kind: "binary", operator: op.text as BinaryOperator, left, right, position: op.position };
-    }
-    return left;
+    return this.parseLeftAssociative(["+", "-"], () => this.parseMultiplicative());
   }
 
   private parseMultiplicative(): FormulaNode {
-    let left = this.parsePower();
-    while (this.isOperator("*", "/")) {
-      const op = this.take();
-      const right = this.parsePower();
-      left = { kind: "binary", operator: op.text as BinaryOperator, left, right, position: op.position };
-    }
-    return left;
+    return this.parseLeftAssociative(["*", "/"], () => this.parsePower());
   }
 
   private parsePower(): FormulaNode {
-    let left = this.parsePercent();
-    while (this.isOperator("^")) {
+    return this.parseLeftAssociative(["^"], () => this.parsePercent());
+  }
+
+  /** operand (op operand)*, grouped to the left: a loop, so long chains do not recurse. */
+  private parseLeftAssociative(ops: readonly BinaryOperator[], operand: () => FormulaNode): FormulaNode {
+    let left = operand();
+    while (this.isOperator(...ops)) {
       const op = this.take();
-      const right = this.parsePercent();
-      left = { kind: "binary", operator: "^", left, right, position: op.position };
+      const right = operand();
+      left = { kind: "binary", operator: op.text as BinaryOperator, left, right, position: op.position };
     }
     return left;
   }

@@ -173,6 +173,18 @@ describe("binary ops", () => {
     close(h[1]?.[1], 1.7 ** 2.3 * Math.log(1.7) ** 2);
   });
 
+  test("pow's Hessian stays exact where the exponent is 0: x^y at (2, 0) is [[0, 1/x], [1/x, ln²x]]", () => {
+    // d²/dx² = y(y−1)x^(y−2) = 0; d²/dxdy = x^(y−1)(1 + y·ln x) = 1/2; d²/dy² = x^y·ln²x = ln²2.
+    // (PyTorch 1.13 masks d/dx wherever y = 0 and returns the asymmetric [[0, 0], [0.5, ln²2]] here.)
+    const x = scalar(2, true);
+    const y = scalar(0, true);
+    const h = gradientAndHessian(pow(x, y), [x, y]).hessian;
+    close(h[0]?.[0], 0);
+    expect(h[0]?.[1]).toBe(0.5);
+    expect(h[1]?.[0]).toBe(0.5);
+    close(h[1]?.[1], Math.LN2 ** 2);
+  });
+
   test("maximum and minimum send the gradient to the chosen operand, half each on ties (torch.maximum)", () => {
     expect(partials(maximum, 3, 1)).toEqual({ value: 3, da: 1, db: 0 });
     expect(partials(maximum, 1, 3)).toEqual({ value: 3, da: 0, db: 1 });

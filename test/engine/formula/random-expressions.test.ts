@@ -5,7 +5,9 @@
  *  2. formulaGradient agrees with centred differences (f(v+h) − f(v−h))/2h, h = 1e-5, computed here;
  *  3. formulaHessian agrees with centred differences of formulaGradient, and is symmetric.
  * The domain is safe by construction: every function is applied where it is smooth and finite
- * (LN(1 + e²), SQRT(1 + e²), EXP(SIN e), division by 1.5 + SIN e, ...); kinked functions (ABS, RELU, MAX,
+ * (LN(1 + e²), SQRT(1 + e²), EXP(SIN e), division by 1.5 + SIN e, ...), and magnitudes stay moderate (powers
+ * and products of squashed operands: ATAN(e)^2, e·TANH(e)), so that no generated function oscillates on the
+ * scale of h, where centred differences themselves would be wrong; kinked functions (ABS, RELU, MAX,
  * MIN) are left to the closed-form and PyTorch tests, since a random point within h of a kink would make
  * finite differences disagree legitimately.
  * Tolerance: |autograd − numeric| <= 1e-6 · (1 + |autograd|) for gradients (centred-difference error is
@@ -48,8 +50,9 @@ const unaries: [(t: string) => string, (v: number) => number][] = [
   [(t) => `SINH(TANH(${t}))`, (v) => Math.sinh(Math.tanh(v))],
   [(t) => `COSH(SIN(${t}))`, (v) => Math.cosh(Math.sin(v))],
   [(t) => `TAN(ATAN(${t})/2)`, (v) => Math.tan(Math.atan(v) / 2)],
-  [(t) => `(${t})^2`, (v) => v * v],
-  [(t) => `(${t})^3`, (v) => v ** 3],
+  [(t) => `ATAN(${t})^2`, (v) => Math.atan(v) ** 2],
+  [(t) => `(ATAN(${t}))^3`, (v) => Math.atan(v) ** 3],
+  [(t) => `(${t})^2/(1+(${t})^2)`, (v) => (v * v) / (1 + v * v)],
   [(t) => `-(${t})`, (v) => -v],
   [(t) => `AVERAGE(${t}, 1)`, (v) => (v + 1) / 2],
 ];
@@ -57,10 +60,10 @@ const unaries: [(t: string) => string, (v: number) => number][] = [
 const binaries: [(x: string, y: string) => string, (x: number, y: number) => number][] = [
   [(x, y) => `${x}+${y}`, (x, y) => x + y],
   [(x, y) => `${x}-(${y})`, (x, y) => x - y],
-  [(x, y) => `(${x})*(${y})`, (x, y) => x * y],
+  [(x, y) => `(${x})*TANH(${y})`, (x, y) => x * Math.tanh(y)],
   [(x, y) => `(${x})/(1.5+SIN(${y}))`, (x, y) => x / (1.5 + Math.sin(y))],
   [(x, y) => `(1.5+SIN(${x}))^SIN(${y})`, (x, y) => (1.5 + Math.sin(x)) ** Math.sin(y)],
-  [(x, y) => `POWER(1+(${x})^2, COS(${y}))`, (x, y) => (1 + x * x) ** Math.cos(y)],
+  [(x, y) => `POWER(1+ATAN(${x})^2, COS(${y}))`, (x, y) => (1 + Math.atan(x) ** 2) ** Math.cos(y)],
   [(x, y) => `SUM(${x}, ${y})`, (x, y) => x + y],
 ];
 
