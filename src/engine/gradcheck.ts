@@ -3,6 +3,7 @@
  * finite differences of the function, entry by entry, as CS231n's notes recommend.
  */
 import { EngineError, formatValue, requireAllFinite, requirePositive, requireSameLength } from "./errors";
+import { type Bindings, type CompiledFormula, evaluateFormula, formulaGradient } from "./formula";
 
 export type GradCheckMethod = "centred" | "forward";
 
@@ -112,4 +113,31 @@ export function gradCheck(
   });
   const maxRelativeError = Math.max(...entries.map((e) => e.relativeError));
   return { entries, maxRelativeError, pass: entries.every((e) => e.pass), h, method, tolerance };
+}
+
+/**
+ * Checks the engine's own gradient of a one-value formula with respect to `wrt` (names bound to numbers)
+ * against finite differences of the same formula: the autograd path against plain evaluation.
+ */
+export function gradCheckFormula(
+  formula: CompiledFormula | string,
+  bindings: Bindings,
+  wrt: readonly string[],
+  options: GradCheckOptions = {},
+): GradCheckResult {
+  const { gradient } = formulaGradient(formula, bindings, wrt);
+  const keys = wrt.map((name) => bindingKey(bindings, name));
+  const at = keys.map((key) => Number(bindings[key]));
+  const f = (x: readonly number[]): number => {
+    const moved: Record<string, number | readonly number[]> = { ...bindings };
+    keys.forEach((key, i) => (moved[key] = x[i] as number));
+    return evaluateFormula(formula, moved) as number;
+  };
+  return gradCheck(f, at, gradient, options);
+}
+
+/** The binding's own key for a name (keys match case-insensitively). formulaGradient has checked it exists. */
+function bindingKey(bindings: Bindings, name: string): string {
+  const lower = name.toLowerCase();
+  return Object.keys(bindings).find((key) => key.toLowerCase() === lower) as string;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { EngineError } from "../../src/engine/errors";
 import { evaluateFormula, formulaGradient } from "../../src/engine/formula";
-import { GRADCHECK_DEFAULTS, gradCheck, relativeError } from "../../src/engine/gradcheck";
+import { GRADCHECK_DEFAULTS, gradCheck, gradCheckFormula, relativeError } from "../../src/engine/gradcheck";
 
 const cube = (v: readonly number[]): number => (v[0] as number) ** 3;
 
@@ -52,6 +52,20 @@ describe("verdicts", () => {
     const result = gradCheck(f, at, gradient);
     expect(result.pass).toBe(true);
     expect(result.maxRelativeError).toBeLessThan(1e-8);
+  });
+
+  test("gradCheckFormula checks the engine's gradient of a formula at its bindings (keys in any case)", () => {
+    const r = gradCheckFormula(
+      "SUM(SIGMOID(w*x + B) - y)^2",
+      { W: 0.4, b: -0.3, x: [1, -2, 3], y: [1, 0, 1] },
+      ["w", "b"],
+    );
+    expect(r.entries).toHaveLength(2);
+    expect(r.pass).toBe(true);
+    expect(r.maxRelativeError).toBeLessThan(1e-8);
+    expect(() => gradCheckFormula("a*x", { a: 1, x: [1, 2] }, ["a"])).toThrow(
+      "formula gives 2 values; wrap it in SUM or AVERAGE to get one loss",
+    );
   });
 
   test("two zeros compare as equal; tiny floors the denominator", () => {
