@@ -238,7 +238,7 @@ export function OPTIM_STEP(
  * @param [options] Hyper-parameters that change the state, as text, e.g. "momentum=0.9" or "amsgrad=true".
  * @returns One row of labels.
  */
-export function STEP_HEADERS(optimizer: string, names: any, options?: string): string[][] {
+export function STEP_HEADERS(optimizer: string, names: any[][], options?: string): string[][] {
   return atExcelEdge(() =>
     spillRow(
       optimizerHeaders(
@@ -263,9 +263,9 @@ export function STEP_HEADERS(optimizer: string, names: any, options?: string): s
  */
 export function GRAD(
   formula: string,
-  names: any,
+  names: any[][],
   values: number[][],
-  data_names?: any,
+  data_names?: any[][],
   data?: number[][][],
 ): number[][] {
   return atExcelEdge(() => gradientRow({ formula, names, values, dataNames: data_names, data: data ?? [] }));
@@ -284,9 +284,9 @@ export function GRAD(
  */
 export function LOSS(
   formula: string,
-  names: any,
+  names: any[][],
   values: number[][],
-  data_names?: any,
+  data_names?: any[][],
   data?: number[][][],
 ): number {
   return atExcelEdge(() => lossCell({ formula, names, values, dataNames: data_names, data: data ?? [] }));
@@ -304,10 +304,10 @@ export function LOSS(
  * @returns A matrix: one row per formula, one column per variable.
  */
 export function JACOBIAN(
-  formulas: any,
-  names: any,
+  formulas: any[][],
+  names: any[][],
   values: number[][],
-  data_names?: any,
+  data_names?: any[][],
   data?: number[][][],
 ): number[][] {
   return atExcelEdge(() =>
@@ -328,9 +328,9 @@ export function JACOBIAN(
  */
 export function HESSIAN(
   formula: string,
-  names: any,
+  names: any[][],
   values: number[][],
-  data_names?: any,
+  data_names?: any[][],
   data?: number[][][],
 ): number[][] {
   return atExcelEdge(() =>
@@ -353,11 +353,11 @@ export function HESSIAN(
  */
 export function GRADCHECK(
   formula: string,
-  names: any,
+  names: any[][],
   values: number[][],
   grads: number[][],
   tolerance?: number,
-  data_names?: any,
+  data_names?: any[][],
   data?: number[][][],
 ): any[][] {
   return atExcelEdge(() =>
@@ -371,8 +371,8 @@ export function GRADCHECK(
  * @helpurl https://localhost:3000/docs/functions.md#lr_decay
  * @param lr Initial learning rate η0.
  * @param step Step (or epoch) number, from 0.
- * @param schedule Schedule name, e.g. "constant", "step", "multistep", "exponential", "cosine", "inverse-time".
- * @param [params] The schedule's parameters in order (see STEP_HEADERS-style docs); blank takes the default.
+ * @param schedule Schedule name: constant, exponential, piecewise_constant, polynomial, cosine, cosine_restarts, inverse_time, natural_exp, step, multi_step, cyclic_triangular, cyclic_triangular2, cyclic_exp_range, one_cycle_cos, one_cycle_linear.
+ * @param [params] The schedule's parameters in the engine's order (docs/functions.md#lr_decay); a list such as milestones is text "20,35,50"; blank takes the default.
  * @returns The learning rate at that step.
  */
 export function LR_DECAY(lr: number, step: number, schedule: string, params?: any[]): number {
@@ -402,7 +402,7 @@ export function LR_DECAY(lr: number, step: number, schedule: string, params?: an
  * @returns Row mode: params, optimizer state, loss. Run mode: losses (column) or params (row).
  */
 export async function TRAIN_MLP(
-  layers: any,
+  layers: any[][],
   X: number[][],
   Y: number[][],
   previous?: any[][],
@@ -448,6 +448,73 @@ export async function TRAIN_MLP(
 }
 
 /**
+ * A whole training run that shows its progress: the loss column fills in epoch by epoch (blank until reached).
+ * @customfunction
+ * @streaming
+ * @helpurl https://localhost:3000/docs/functions.md#train_mlp_live
+ * @param layers Layer sizes, inputs first, e.g. "2,4,1".
+ * @param X Inputs: one row per example.
+ * @param Y Targets: one row per example.
+ * @param epochs Number of epochs (rows of the result).
+ * @param [optimizer] Optimizer name (default "sgd").
+ * @param [lr] Learning rate (default 0.5).
+ * @param [batch] Mini-batch size (default: all rows).
+ * @param [seed] Seed of the initial parameters (default 1).
+ * @param [activation] Hidden units: "sigmoid" (default), "tanh", "relu".
+ * @param [output] Output units: "sigmoid" (default), "softmax", "linear".
+ * @param [loss] "quadratic" (default) or "cross-entropy".
+ * @param [options] Optimizer hyper-parameters as text, e.g. "momentum=0.9".
+ * @param invocation Receives the losses so far; cancels the run when Excel cancels the cell.
+ */
+export function TRAIN_MLP_LIVE(
+  layers: any[][],
+  X: number[][],
+  Y: number[][],
+  epochs: number,
+  optimizer?: string,
+  lr?: number,
+  batch?: number,
+  seed?: number,
+  activation?: string,
+  output?: string,
+  loss?: string,
+  options?: string,
+  invocation?: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  if (!invocation) return; // Excel always passes it; without it there is nowhere to stream to
+  const live = invocation;
+  let cancelled = false;
+  live.onCanceled = () => (cancelled = true);
+  const args = {
+    layers,
+    X,
+    Y,
+    epochs,
+    optimizer,
+    lr,
+    batch,
+    seed,
+    activation,
+    output,
+    loss,
+    options,
+    result: "loss",
+  };
+  trainMlpRunAsync(args, { cancelled: () => cancelled, onEpoch: (rows) => live.setResult(rows) }).then(
+    (rows) => live.setResult(rows),
+    (error: unknown) => {
+      try {
+        atExcelEdge(() => {
+          throw error;
+        });
+      } catch (cellError) {
+        live.setResult(cellError as CustomFunctions.Error);
+      }
+    },
+  );
+}
+
+/**
  * Column labels for TRAIN_MLP's row mode: p1..pn, the optimizer state, loss.
  * @customfunction
  * @helpurl https://localhost:3000/docs/functions.md#train_headers
@@ -456,7 +523,7 @@ export async function TRAIN_MLP(
  * @param [options] Optimizer hyper-parameters as text, e.g. "momentum=0.9".
  * @returns One row of labels.
  */
-export function TRAIN_HEADERS(layers: any, optimizer?: string, options?: string): string[][] {
+export function TRAIN_HEADERS(layers: any[][], optimizer?: string, options?: string): string[][] {
   return atExcelEdge(() => spillRow(trainRowHeaders({ layers, X: null, Y: null, optimizer, options })));
 }
 
@@ -472,7 +539,7 @@ export function TRAIN_HEADERS(layers: any, optimizer?: string, options?: string)
  * @returns One row of outputs per row of X.
  */
 export function MLP_PREDICT(
-  layers: any,
+  layers: any[][],
   params: number[][],
   X: number[][],
   activation?: string,

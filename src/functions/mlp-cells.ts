@@ -44,7 +44,14 @@ export interface NetworkArgs {
 }
 
 /** "2,4,1" (or a row of cells 2 | 4 | 1) → [2, 4, 1]. */
-export function layerSizes(input: CellInput): number[] {
+export function layerSizes(cellInput: CellInput): number[] {
+  // A typed "2,4,1" arrives as [["2,4,1"]] through a range-typed argument.
+  const single =
+    Array.isArray(cellInput) &&
+    cellInput.length === 1 &&
+    Array.isArray(cellInput[0]) &&
+    cellInput[0].length === 1;
+  const input: CellInput = single ? (cellInput[0] as unknown[])[0] : cellInput;
   if (typeof input === "string") {
     const parts = input.split(",").map((p) => p.trim());
     const sizes = parts.map(Number);
