@@ -1,7 +1,6 @@
 import { requireInClosed, requireNonNegative, requirePositive } from "../errors";
 import { defineOptimizer } from "./define";
 import type { UpdateRule } from "./rule";
-import type { HyperInput, OptimizerState, StepResult } from "./types";
 
 /** torch.optim.Adadelta. */
 export type AdadeltaHyper = {
@@ -51,11 +50,5 @@ export const adadeltaRule: UpdateRule<AdadeltaHyper, AdadeltaSlot> = {
 
 export const adadelta = defineOptimizer(adadeltaRule);
 
-export function adadeltaStep(
-  params: readonly number[],
-  grads: readonly number[],
-  state: OptimizerState,
-  hyper?: HyperInput<AdadeltaHyper>,
-): StepResult {
-  return adadelta.step(params, grads, state, hyper);
-}
+/** One row: (params, grads, state, hyper) → { params, state }; Readonly inputs are not modified. */
+export const adadeltaStep = adadelta.step;

@@ -1,7 +1,6 @@
 import { requireNonNegative, requirePositive } from "../errors";
 import { defineOptimizer } from "./define";
 import type { UpdateRule } from "./rule";
-import type { HyperInput, OptimizerState, StepResult } from "./types";
 
 /** torch.optim.Adagrad (dense gradients). */
 export type AdagradHyper = {
@@ -53,11 +52,5 @@ export const adagradRule: UpdateRule<AdagradHyper, AdagradSlot> = {
 
 export const adagrad = defineOptimizer(adagradRule);
 
-export function adagradStep(
-  params: readonly number[],
-  grads: readonly number[],
-  state: OptimizerState,
-  hyper?: HyperInput<AdagradHyper>,
-): StepResult {
-  return adagrad.step(params, grads, state, hyper);
-}
+/** One row: (params, grads, state, hyper) → { params, state }; Readonly inputs are not modified. */
+export const adagradStep = adagrad.step;

@@ -1,7 +1,6 @@
 import { requireInHalfOpen, requireNonNegative, requirePositive } from "../errors";
 import { defineOptimizer } from "./define";
 import type { UpdateRule } from "./rule";
-import type { HyperInput, OptimizerState, StepResult } from "./types";
 
 /** torch.optim.Adam / AdamW; PyTorch's `betas` tuple is two cells here: beta1, beta2. */
 export type AdamHyper = {
@@ -80,20 +79,8 @@ function adamRule(name: string, defaults: AdamHyper, decoupled: boolean): Update
 export const adam = defineOptimizer(adamRule("adam", ADAM_DEFAULTS, false));
 export const adamw = defineOptimizer(adamRule("adamw", ADAMW_DEFAULTS, true));
 
-export function adamStep(
-  params: readonly number[],
-  grads: readonly number[],
-  state: OptimizerState,
-  hyper?: HyperInput<AdamHyper>,
-): StepResult {
-  return adam.step(params, grads, state, hyper);
-}
+/** One row: (params, grads, state, hyper) → { params, state }; Readonly inputs are not modified. */
+export const adamStep = adam.step;
 
-export function adamwStep(
-  params: readonly number[],
-  grads: readonly number[],
-  state: OptimizerState,
-  hyper?: HyperInput<AdamHyper>,
-): StepResult {
-  return adamw.step(params, grads, state, hyper);
-}
+/** One row: (params, grads, state, hyper) → { params, state }; Readonly inputs are not modified. */
+export const adamwStep = adamw.step;

@@ -1,7 +1,6 @@
 import { requireInHalfOpen, requirePositive } from "../errors";
 import { defineOptimizer } from "./define";
 import type { UpdateRule } from "./rule";
-import type { HyperInput, OptimizerState, StepResult } from "./types";
 
 /**
  * Textbook momentum as an exponentially weighted average of gradients (Ng's course form):
@@ -40,11 +39,5 @@ export const momentumEwaRule: UpdateRule<MomentumEwaHyper, MomentumEwaSlot> = {
 
 export const momentumEwa = defineOptimizer(momentumEwaRule);
 
-export function momentumEwaStep(
-  params: readonly number[],
-  grads: readonly number[],
-  state: OptimizerState,
-  hyper?: HyperInput<MomentumEwaHyper>,
-): StepResult {
-  return momentumEwa.step(params, grads, state, hyper);
-}
+/** One row: (params, grads, state, hyper) → { params, state }; Readonly inputs are not modified. */
+export const momentumEwaStep = momentumEwa.step;

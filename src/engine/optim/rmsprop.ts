@@ -1,7 +1,6 @@
 import { requireInClosed, requireNonNegative, requirePositive } from "../errors";
 import { defineOptimizer } from "./define";
 import type { UpdateRule } from "./rule";
-import type { HyperInput, OptimizerState, StepResult } from "./types";
 
 /** torch.optim.RMSprop. */
 export type RmspropHyper = {
@@ -73,11 +72,5 @@ export const rmspropRule: UpdateRule<RmspropHyper, RmspropSlot> = {
 
 export const rmsprop = defineOptimizer(rmspropRule);
 
-export function rmspropStep(
-  params: readonly number[],
-  grads: readonly number[],
-  state: OptimizerState,
-  hyper?: HyperInput<RmspropHyper>,
-): StepResult {
-  return rmsprop.step(params, grads, state, hyper);
-}
+/** One row: (params, grads, state, hyper) → { params, state }; Readonly inputs are not modified. */
+export const rmspropStep = rmsprop.step;

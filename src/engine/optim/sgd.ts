@@ -1,7 +1,6 @@
 import { EngineError, requireInClosed, requireNonNegative, requirePositive } from "../errors";
 import { defineOptimizer } from "./define";
 import type { UpdateRule } from "./rule";
-import type { HyperInput, OptimizerState, StepResult } from "./types";
 
 /**
  * torch.optim.SGD: plain GD / SGD / mini-batch (momentum 0), heavy-ball momentum, Nesterov (NAG) and L2
@@ -61,11 +60,5 @@ export const sgdRule: UpdateRule<SgdHyper, SgdSlot> = {
 
 export const sgd = defineOptimizer(sgdRule);
 
-export function sgdStep(
-  params: readonly number[],
-  grads: readonly number[],
-  state: OptimizerState,
-  hyper?: HyperInput<SgdHyper>,
-): StepResult {
-  return sgd.step(params, grads, state, hyper);
-}
+/** One row: (params, grads, state, hyper) → { params, state }; Readonly inputs are not modified. */
+export const sgdStep = sgd.step;

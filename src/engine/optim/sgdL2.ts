@@ -1,7 +1,6 @@
 import { requireNonNegative, requirePositive } from "../errors";
 import { defineOptimizer } from "./define";
 import type { UpdateRule } from "./rule";
-import type { HyperInput, OptimizerState, StepResult } from "./types";
 
 /**
  * Textbook L2-regularised gradient descent (Nielsen, ch. 3): w ← (1 − ηλ/n)·w − η·∂C₀/∂w, where C₀ is the
@@ -39,11 +38,5 @@ export const sgdL2Rule: UpdateRule<SgdL2Hyper, never> = {
 
 export const sgdL2 = defineOptimizer(sgdL2Rule);
 
-export function sgdL2Step(
-  params: readonly number[],
-  grads: readonly number[],
-  state: OptimizerState,
-  hyper?: HyperInput<SgdL2Hyper>,
-): StepResult {
-  return sgdL2.step(params, grads, state, hyper);
-}
+/** One row: (params, grads, state, hyper) → { params, state }; Readonly inputs are not modified. */
+export const sgdL2Step = sgdL2.step;
