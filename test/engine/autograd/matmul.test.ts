@@ -83,6 +83,7 @@ test("a quadratic form xᵀ·A·x through matmul has Hessian A + Aᵀ", () => {
 
 test("matmul shape errors", () => {
   expect(() => matmul(tensor([1, 2]), tensor([[1]]))).toThrow("matmul needs 2-D tensors, got shape [2]");
+  expect(() => transpose(tensor(3))).toThrow("transpose needs 2-D tensors, got shape []");
   expect(() => matmul(tensor([[1, 2, 3]]), tensor([[1], [2]]))).toThrow(
     "matmul shapes [1,3] and [2,1] do not line up: 3 != 2",
   );

@@ -8,6 +8,7 @@ import {
   abs,
   add,
   atan,
+  broadcastTo,
   cos,
   cosh,
   div,
@@ -249,5 +250,16 @@ describe("broadcasting and reductions", () => {
     expect(() => tensor([[1, 2], [3]])).toThrow("matrix row 2 has 1 values but row 1 has 2");
     expect(() => tensor([1, NaN])).toThrow("tensor[2] must be a finite number, got NaN");
     expect(() => mean(tensor([]))).toThrow("mean of an empty tensor");
+    expect(() => maxAll(tensor([]))).toThrow("maxAll of an empty tensor");
+    expect(() => minAll(tensor([]))).toThrow("minAll of an empty tensor");
+    expect(() => tensor(Infinity)).toThrow("tensor must be a finite number, got Infinity");
+    expect(() => tensor([[1, NaN]])).toThrow("tensor row 1[2] must be a finite number, got NaN");
+    expect(() => broadcastTo(tensor([[1], [2]]), [3])).toThrow("cannot broadcast shape [2,1] to [3]");
+    expect(() => new Tensor(new Float64Array(2), [3], false, [], null, "leaf")).toThrow(
+      "tensor data has 2 values but shape [3] needs 3",
+    );
+    expect(() => gradientAndHessian(sum(tensor([1, 2], { requiresGrad: true })), [tensor([1, 2])])).toThrow(
+      "inputs[1] must hold one value, got 2",
+    );
   });
 });

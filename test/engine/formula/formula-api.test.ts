@@ -104,6 +104,9 @@ describe("bindings", () => {
       'wrt name "x" is bound to 2 values; only a scalar can be differentiated',
     );
     expect(messageOf(() => compileFormula(3 as unknown as string))).toBe("formula must be a string");
+    expect(messageOf(() => evaluateFormula("x", { x: "7" as unknown as number }))).toBe(
+      "x must be a number or a list of numbers",
+    );
   });
 
   test("unused bindings are ignored; a wrt name the formula does not use has gradient 0", () => {
