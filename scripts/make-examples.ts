@@ -545,6 +545,8 @@ export function evaluate(model: WorkbookModel): Record<string, CachedValue[][]> 
   return result;
 }
 
+const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
+
 const DYNAMIC_ARRAY_METADATA = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`;
 
@@ -592,6 +594,8 @@ export async function addDynamicArrayMetadata(xlsx: Buffer | Uint8Array): Promis
       ),
     );
   }
+  // Fixed entry dates: regenerating unchanged sheets gives byte-identical files (clean git diffs).
+  for (const entry of Object.values(zip.files)) entry.date = FIXED_DATE;
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
@@ -603,8 +607,7 @@ export async function writeWorkbook(model: WorkbookModel): Promise<Buffer> {
   const values = evaluate(model);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "gradient-steps make-examples";
-  // A fixed date keeps regenerated files byte-stable apart from content changes.
-  workbook.created = new Date(Date.UTC(2026, 0, 1));
+  workbook.created = FIXED_DATE;
   workbook.modified = workbook.created;
   for (const sheet of model.sheets) {
     const ws = workbook.addWorksheet(sheet.name);
