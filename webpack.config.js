@@ -24,6 +24,28 @@ function toProductionUrls(manifest) {
     .replace(/https:\/\/localhost:3000/g, origin);
 }
 
+/**
+ * Applies a plugin to the main compilation only. CustomFunctionsMetadataPlugin emits functions.json from its
+ * `compilation` hook, which child compilers (HtmlWebpackPlugin's) inherit; in watch mode their cached copy
+ * then conflicts with the new one ("Multiple assets emit different content to the same filename").
+ */
+function mainCompilationOnly(plugin) {
+  return {
+    apply(compiler) {
+      const hooks = Object.create(compiler.hooks);
+      Object.defineProperty(hooks, "compilation", {
+        value: {
+          tap: (name, callback) =>
+            compiler.hooks.compilation.tap(name, (compilation, params) => {
+              if (!compilation.compiler.isChild()) callback(compilation, params);
+            }),
+        },
+      });
+      plugin.apply(Object.create(compiler, { hooks: { value: hooks } }));
+    },
+  };
+}
+
 /** Office needs https; Linux dev certificates need root (docs/workbench.md), so elsewhere the dev server is http. */
 async function devServerTransport(env) {
   const wantHttps =
