@@ -1,4 +1,4 @@
-import { EngineError } from "../errors";
+import { lookupByName } from "../lookup";
 import { adadelta } from "./adadelta";
 import { adagrad } from "./adagrad";
 import { adam, adamw } from "./adam";
@@ -23,12 +23,5 @@ export const OPTIMIZER_NAMES: readonly string[] = OPTIMIZERS.map((spec) => spec.
 
 /** Looks an optimizer up by name, case-insensitively (a cell may hold "Adam"). */
 export function getOptimizer(name: string): OptimizerSpec {
-  const key = typeof name === "string" ? name.trim().toLowerCase() : "";
-  const spec = OPTIMIZERS.find((candidate) => candidate.name === key);
-  if (spec === undefined) {
-    throw new EngineError(
-      `Unknown optimizer ${JSON.stringify(name)}; expected one of ${OPTIMIZER_NAMES.join(", ")}`,
-    );
-  }
-  return spec;
+  return lookupByName("optimizer", OPTIMIZERS, name);
 }

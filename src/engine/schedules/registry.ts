@@ -1,4 +1,4 @@
-import { EngineError } from "../errors";
+import { lookupByName } from "../lookup";
 import { cosineDecay, cosineDecayRestarts } from "./cosine";
 import { cyclicExpRange, cyclicTriangular, cyclicTriangular2 } from "./cyclic";
 import { defineSchedule, type ScheduleDefinition } from "./define";
@@ -38,14 +38,7 @@ export const SCHEDULE_NAMES: readonly string[] = SCHEDULES.map((spec) => spec.na
 
 /** Looks a schedule up by name, case-insensitively. */
 export function getSchedule(name: string): ScheduleSpec {
-  const key = typeof name === "string" ? name.trim().toLowerCase() : "";
-  const spec = SCHEDULES.find((candidate) => candidate.name === key);
-  if (spec === undefined) {
-    throw new EngineError(
-      `Unknown schedule ${JSON.stringify(name)}; expected one of ${SCHEDULE_NAMES.join(", ")}`,
-    );
-  }
-  return spec;
+  return lookupByName("schedule", SCHEDULES, name);
 }
 
 /** The learning rate at `step` (steps already taken) of the named schedule starting from lr0. */
