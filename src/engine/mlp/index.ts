@@ -3,3 +3,4 @@ export * from "./init";
 export * from "./examples";
 export * from "./kernels";
 export * from "./cells";
+export { createWasmArena, sparseBytes, type WasmArena, type SparseLayerKernel } from "./wasm/arena";

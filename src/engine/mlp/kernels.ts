@@ -8,6 +8,7 @@
 import type { Examples, FloatArray, FloatArrayConstructor, SparseRows, Targets } from "./examples";
 import { parameterLayout, type MlpSpec, type ParameterLayout } from "./spec";
 import type { Activation, OutputActivation } from "../train/protocol";
+import type { SparseLayerKernel, WasmArena } from "./wasm/arena";
 
 export interface MlpWorkspace {
   spec: MlpSpec;
@@ -20,21 +21,44 @@ export interface MlpWorkspace {
   deltas: FloatArray[];
   /** Identity order 0..capacity-1, for callers that walk the examples in order. */
   identity: Int32Array;
+  /** The first layer's kernels: WebAssembly when the workspace lives in a WASM arena, else JavaScript. */
+  sparse: SparseLayerKernel;
 }
 
-export function createWorkspace(spec: MlpSpec, capacity: number, ctor: FloatArrayConstructor): MlpWorkspace {
+/** Bytes a float32 workspace takes in a WASM arena (first-layer buffers and the identity order). */
+export function workspaceBytes(spec: MlpSpec, capacity: number): number {
+  return capacity * 4 * (2 * (spec.layers[1] as number) + 1) + 48;
+}
+
+/**
+ * Buffers for batches of up to `capacity` examples. With an arena (float32 only), the first layer's
+ * buffers and the identity order live in WASM memory so the WASM kernels can run on them.
+ */
+export function createWorkspace(
+  spec: MlpSpec,
+  capacity: number,
+  ctor: FloatArrayConstructor,
+  arena?: WasmArena | null,
+): MlpWorkspace {
   const layout = parameterLayout(spec.layers);
-  const identity = new Int32Array(capacity);
+  const inArena = arena && ctor === Float32Array ? arena : null;
+  const identity = inArena ? inArena.ints(capacity) : new Int32Array(capacity);
   for (let i = 0; i < capacity; i++) identity[i] = i;
+  const buffer = (units: number, i: number): FloatArray =>
+    inArena && i === 0 ? inArena.floats(capacity * units) : new ctor(capacity * units);
   return {
     spec,
     layout,
     capacity,
-    activations: layout.layers.map((layer) => new ctor(capacity * layer.outputs)),
-    deltas: layout.layers.map((layer) => new ctor(capacity * layer.outputs)),
+    activations: layout.layers.map((layer, i) => buffer(layer.outputs, i)),
+    deltas: layout.layers.map((layer, i) => buffer(layer.outputs, i)),
     identity,
+    sparse: inArena ? inArena.kernel(JS_SPARSE_KERNEL) : JS_SPARSE_KERNEL,
   };
 }
+
+/** The JavaScript first-layer kernels (any value type, float32 or float64). */
+export const JS_SPARSE_KERNEL: SparseLayerKernel = { forward: sparseAffine, backward: sparseBackward };
 
 /** Smallest value passed to log, so a saturated unit gives a large finite loss instead of Infinity. */
 const LOG_FLOOR = 1e-30;
@@ -170,7 +194,7 @@ export function forwardBatch(
   layout.layers.forEach((layer, i) => {
     const out = activations[i] as FloatArray;
     if (i === 0) {
-      sparseAffine(
+      ws.sparse.forward(
         params,
         layer.weightOffset,
         layer.biasOffset,
@@ -399,7 +423,17 @@ export function batchCostAndGradient(
       scaleByDerivative(ws.spec.activation, input, deltaPrev, count * inputs);
     } else {
       const { weightOffset, biasOffset, outputs } = layer;
-      sparseBackward(grads, weightOffset, biasOffset, outputs, examples.inputs, order, start, delta, count);
+      ws.sparse.backward(
+        grads,
+        weightOffset,
+        biasOffset,
+        outputs,
+        examples.inputs,
+        order,
+        start,
+        delta,
+        count,
+      );
     }
   }
   return cost / count;

@@ -6,7 +6,8 @@
 import { EngineError } from "../errors";
 import { targetWidth, sliceExamples, type Examples } from "../mlp/examples";
 import { initParameters } from "../mlp/init";
-import { batchCostAndGradient, createWorkspace, evaluateExamples } from "../mlp/kernels";
+import { batchCostAndGradient, createWorkspace, evaluateExamples, workspaceBytes } from "../mlp/kernels";
+import { createWasmArena, sparseBytes } from "../mlp/wasm/arena";
 import { parameterLayout } from "../mlp/spec";
 import { createRng } from "../random";
 import { mlpSpecOf, resolveTrainConfig } from "./config";
@@ -38,6 +39,8 @@ export interface TrainOptions {
   initialParams?: ArrayLike<number>;
   /** Checked between batches; true ends the run after the current batch (the partial epoch is dropped). */
   shouldStop?: () => boolean;
+  /** false runs the JavaScript first-layer kernels even where WebAssembly is available (tests, benchmarks). */
+  useWasm?: boolean;
 }
 
 export interface TrainResult {
@@ -86,19 +89,38 @@ export function* trainingRun(
   const trainSet = n === available ? data.train : sliceExamples(data.train, 0, n);
 
   const layout = parameterLayout(spec.layers);
+  const batch = Math.min(config.batch, n);
+  // Float32 buffers the first layer's kernels touch go in one WASM arena when WebAssembly is available
+  // (about twice as fast there); otherwise, or for float-valued inputs, the JavaScript kernels run.
+  const sets = [trainSet, data.validation, data.test].filter((set): set is Examples => !!set);
+  const arena =
+    options.useWasm === false
+      ? null
+      : createWasmArena(
+          8 * layout.size +
+            4 * n +
+            workspaceBytes(spec, batch) +
+            workspaceBytes(spec, EVALUATION_CHUNK) +
+            sparseBytes(sets.map((set) => set.inputs)),
+        );
+  const resident = (set: Examples): Examples => (arena ? { ...set, inputs: arena.sparse(set.inputs) } : set);
+  const trainData = resident(trainSet);
+  const validationData = data.validation ? resident(data.validation) : null;
+  const testData = data.test ? resident(data.test) : null;
+
   const rng = createRng(config.seed);
-  let params: Float32Array;
+  const params = arena ? arena.floats(layout.size) : new Float32Array(layout.size);
   if (options.initialParams) {
     if (options.initialParams.length !== layout.size) {
       throw new EngineError(
         `initial params has ${options.initialParams.length} values but layers ${spec.layers.join(",")} need ${layout.size}`,
       );
     }
-    params = Float32Array.from(options.initialParams);
+    params.set(Array.from(options.initialParams));
   } else {
-    params = initParameters(spec, config.init, rng, Float32Array);
+    params.set(initParameters(spec, config.init, rng, Float32Array));
   }
-  const grads = new Float32Array(layout.size);
+  const grads = arena ? arena.floats(layout.size) : new Float32Array(layout.size);
   const update = createUpdateKernel(
     config.optimizer,
     layout.size,
@@ -108,10 +130,9 @@ export function* trainingRun(
   );
   const learningRate = createLearningRate(config.schedule, config.lr, config.scheduleOptions);
 
-  const batch = Math.min(config.batch, n);
-  const ws = createWorkspace(spec, batch, Float32Array);
-  const evalWs = createWorkspace(spec, EVALUATION_CHUNK, Float32Array);
-  const order = new Int32Array(n);
+  const ws = createWorkspace(spec, batch, Float32Array, arena);
+  const evalWs = createWorkspace(spec, EVALUATION_CHUNK, Float32Array, arena);
+  const order = arena ? arena.ints(n) : new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const batches = Math.ceil(n / batch);
   const decayPerLr = config.lambda / n;
@@ -125,10 +146,10 @@ export function* trainingRun(
     let costSum = 0;
     let lr = learningRate(step);
     for (let b = 0; b < batches; b++) {
-      if (options.shouldStop?.()) return { params, epochs, stopped: true };
+      if (options.shouldStop?.()) return { params: params.slice(), epochs, stopped: true };
       const start = b * batch;
       const count = Math.min(batch, n - start);
-      costSum += batchCostAndGradient(ws, params, grads, trainSet, order, start, count);
+      costSum += batchCostAndGradient(ws, params, grads, trainData, order, start, count);
       lr = learningRate(step);
       if (decayPerLr > 0) {
         // network2.py's L2 form: w ← (1 − ηλ/n) w on weights (not biases), then the optimizer's step.
@@ -143,8 +164,8 @@ export function* trainingRun(
       }
     }
     const trainSeconds = (now() - started) / 1000;
-    const validation = data.validation ? evaluateExamples(evalWs, params, data.validation) : null;
-    const test = data.test ? evaluateExamples(evalWs, params, data.test) : null;
+    const validation = validationData ? evaluateExamples(evalWs, params, validationData) : null;
+    const test = testData ? evaluateExamples(evalWs, params, testData) : null;
     const result: EpochResult = {
       epoch,
       trainLoss: costSum / batches,
@@ -161,7 +182,8 @@ export function* trainingRun(
     epochs.push(result);
     yield { type: "epoch", result };
   }
-  return { params, epochs, stopped: false };
+  // A copy, so the arena's memory can be freed once the run is over.
+  return { params: params.slice(), epochs, stopped: false };
 }
 
 /** Runs to the end without yielding to the event loop (small data sets, tests). */

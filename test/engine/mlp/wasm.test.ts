@@ -1,0 +1,77 @@
+import { describe, expect, it } from "@jest/globals";
+import { Buffer } from "node:buffer";
+import { compileSparseWat } from "../../../bench/wat";
+import {
+  batchCostAndGradient,
+  createWorkspace,
+  lossAndGradient,
+  parameterCount,
+  sparseRowsFromBytes,
+  workspaceBytes,
+  type Examples,
+  type MlpSpec,
+} from "../../../src/engine/mlp";
+import { createWasmArena, sparseBytes } from "../../../src/engine/mlp/wasm/arena";
+import { SPARSE_WASM_BASE64 } from "../../../src/engine/mlp/wasm/sparse-wasm";
+import { createRng } from "../../../src/engine/random";
+
+describe("WebAssembly first-layer kernels", () => {
+  it("the embedded module is sparse.wat compiled (regenerate with npx tsx bench/build-wasm.ts)", async () => {
+    const binary = await compileSparseWat();
+    expect(Buffer.from(binary).toString("base64")).toBe(SPARSE_WASM_BASE64);
+  });
+
+  // 7 hidden units exercise both the 5-unit blocks and the one-at-a-time remainder.
+  const spec: MlpSpec = {
+    layers: [12, 7, 3],
+    activation: "sigmoid",
+    output: "softmax",
+    loss: "cross-entropy",
+  };
+  const rows = 6;
+  const rng = createRng(4);
+  // Byte inputs with about half zeros, as MNIST pixels (scale 1/255).
+  const bytes = Uint8Array.from({ length: rows * 12 }, () => (rng.next() < 0.5 ? 0 : 1 + rng.int(255)));
+  const labels = Uint8Array.from({ length: rows }, (_, r) => r % 3);
+  const examples: Examples = {
+    inputs: sparseRowsFromBytes(bytes, rows, 12, 1 / 255),
+    targets: { kind: "labels", labels, classes: 3 },
+  };
+  const params = Array.from({ length: parameterCount(spec.layers) }, () => rng.normal());
+
+  it("give the float64 path's cost and gradient to float32 precision", () => {
+    const size = params.length;
+    const arena = createWasmArena(
+      8 * size + 4 * rows + workspaceBytes(spec, rows) + sparseBytes([examples.inputs]),
+    );
+    expect(arena).not.toBeNull();
+    if (!arena) return;
+    const resident = { ...examples, inputs: arena.sparse(examples.inputs) };
+    const p = arena.floats(size);
+    p.set(params);
+    const g = arena.floats(size);
+    // A fallback that throws proves every call ran in WebAssembly.
+    const refuse = () => {
+      throw new Error("fell back to JavaScript");
+    };
+    const ws = {
+      ...createWorkspace(spec, rows, Float32Array, arena),
+      sparse: arena.kernel({ forward: refuse, backward: refuse }),
+    };
+    const cost = batchCostAndGradient(ws, p, g, resident, ws.identity, 0, rows);
+
+    // Reference: the float64 path (checked against centred differences in gradient.test.ts) on the same
+    // inputs written densely as bytes / 255, at the float32-rounded parameters.
+    const X = Array.from({ length: rows }, (_, r) =>
+      Array.from(bytes.subarray(r * 12, r * 12 + 12), (b) => b / 255),
+    );
+    const Y = Array.from(labels, (label) => [0, 1, 2].map((i) => (i === label ? 1 : 0)));
+    const reference = lossAndGradient(spec, Array.from(Float32Array.from(params)), X, Y);
+    expect(cost).toBeCloseTo(reference.loss, 5);
+    const scale = Math.max(...reference.gradient.map(Math.abs));
+    reference.gradient.forEach((expected, i) => {
+      // float32 sums of ~12 terms: ~1e-6 relative to the largest entry; 1e-5 leaves a margin.
+      expect(Math.abs((g[i] as number) - expected)).toBeLessThan(1e-5 * scale);
+    });
+  });
+});
