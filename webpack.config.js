@@ -114,6 +114,8 @@ module.exports = async (env = {}, options = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/pane.css", to: "pane.css" },
+          // The example workbooks (npm run examples), for the workbench's "open example" menu.
+          { from: "examples/*.xlsx", to: "examples/[name][ext]", noErrorOnMissing: true },
           { from: "src/workbench/workbench.css", to: "workbench.css" },
           {
             from: "manifest*.xml",

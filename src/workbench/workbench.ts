@@ -3,12 +3,13 @@
  * training pane as in Excel beside it, writing epoch rows into a "Training" sheet and drawing a line chart.
  * This is what `npm start` serves where Excel cannot run, and what the browser tests drive.
  */
-/* global HTMLCanvasElement, HTMLElement, HTMLInputElement, HTMLTableElement, URL, document */
+/* global HTMLCanvasElement, HTMLElement, HTMLInputElement, HTMLSelectElement, HTMLTableElement, Option, URL, document */
 import "../taskpane/custom-functions-shim";
 import { HyperFormula } from "hyperformula";
 import { OPTIMIZER_CHOICES, SCHEDULE_CHOICES, checkTrainConfig } from "../taskpane/engine-choices";
 import { mountTrainingPane } from "../taskpane/mount-pane";
 import { createTrainingWorker } from "../worker/create-training-worker";
+import { EXAMPLE_WORKBOOKS, fetchExampleSheets, type SheetContent } from "./example-workbooks";
 import { drawLineChart } from "./line-chart";
 import { SheetGrid } from "./sheet-grid";
 import { WORKBENCH_TRAINING_SHEET, WorkbenchEpochSink, trainingSeries } from "./workbench-epoch-sink";
@@ -18,6 +19,43 @@ function required<T extends HTMLElement>(id: string, type: { new (): T }): T {
   const element = document.getElementById(id);
   if (!(element instanceof type)) throw new Error(`workbench.html lacks #${id}`);
   return element;
+}
+
+/** Replaces every sheet of the workbench with a workbook's sheets. */
+function replaceSheets(hf: HyperFormula, sheets: readonly SheetContent[]): void {
+  for (const name of hf.getSheetNames()) {
+    const id = hf.getSheetId(name);
+    if (id !== undefined) hf.removeSheet(id);
+  }
+  for (const sheet of sheets) {
+    const id = hf.getSheetId(hf.addSheet(sheet.name));
+    if (id !== undefined) hf.setSheetContent(id, sheet.rows);
+  }
+}
+
+function mountExamplePicker(hf: HyperFormula, grid: SheetGrid, redraw: () => void): void {
+  const picker = required("wb-example", HTMLSelectElement);
+  picker.append(new Option("choose…", ""), ...EXAMPLE_WORKBOOKS.map((file) => new Option(file, file)));
+  picker.addEventListener("change", () => {
+    const file = picker.value;
+    if (!file) return;
+    picker.disabled = true;
+    fetchExampleSheets(document.baseURI, file)
+      .then((sheets) => {
+        replaceSheets(hf, sheets);
+        const first = sheets[0];
+        if (first) grid.showSheet(first.name);
+        redraw();
+        picker.dataset["loaded"] = file;
+      })
+      .catch((error: unknown) => {
+        picker.title = `could not open ${file}: ${String(error)}`;
+        picker.dataset["loaded"] = "";
+      })
+      .finally(() => {
+        picker.disabled = false;
+      });
+  });
 }
 
 function main(): void {
@@ -61,6 +99,7 @@ function main(): void {
     checkConfig: checkTrainConfig,
     afterWrite: redraw,
   });
+  mountExamplePicker(hf, grid, redraw);
   grid.select(0, 0);
   redraw();
   // For debugging from the console and for the browser tests' diagnostics (not used to assert results).

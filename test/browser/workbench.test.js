@@ -61,4 +61,37 @@ module.exports = [
       assert.equal(await cellNumber(page, "K2"), 28);
     },
   },
+  {
+    name: "an example workbook opens (ExcelJS in the browser) and computes through the GD.* plugin",
+    async run({ page, baseUrl, screenshot }) {
+      await openWorkbench(page, baseUrl);
+      await page.selectOption("#wb-example", "linear-regression.xlsx");
+      await page.waitForFunction(
+        () => document.querySelector("#wb-example")?.dataset.loaded !== undefined,
+        null,
+        {
+          timeout: 30000,
+        },
+      );
+      assert.equal(await page.getAttribute("#wb-example", "data-loaded"), "linear-regression.xlsx");
+      const tabs = await page.$$eval(".wb-tab", (buttons) => buttons.map((b) => b.textContent));
+      assert.ok(
+        tabs.length > 1 && !tabs.includes("Sheet1"),
+        `the example's sheets replace the workbench's: ${tabs}`,
+      );
+      // Its formulas evaluate: spilled step rows, and no #NAME? (every GD.* name resolved by our plugin).
+      await page.click('.wb-tab[data-sheet="Adam"]');
+      assert.ok((await page.locator("td.wb-spill").count()) > 0, "spilled cells on the Adam sheet");
+      const errors = await page.$$eval("td.wb-error", (cells) =>
+        cells.map((c) => `${c.dataset.cell}: ${c.textContent}`),
+      );
+      assert.deepEqual(errors, [], "no error cells on the Adam sheet");
+      // The data lie on y = 2x + 30; after 300 Adam rows (lr 0.5) a and b sit at the line (Adam keeps a small
+      // oscillation at a constant rate, hence 1e-3, the tolerance of the sheet tests in Node).
+      assert.equal(await cellText(page, "A302"), "300");
+      assertClose(await cellNumber(page, "H302"), 2, 1e-3, "a after 300 Adam rows");
+      assertClose(await cellNumber(page, "I302"), 30, 1e-3, "b after 300 Adam rows");
+      await screenshot("workbench-example-linear-regression");
+    },
+  },
 ];
