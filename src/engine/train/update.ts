@@ -37,3 +37,11 @@ export function checkOptimizerAndSchedule(config: TrainConfig): void {
   createUpdateKernel(config.optimizer, 1, config.lr, config.optimizerOptions, Float32Array);
   createLearningRate(config.schedule, config.lr, config.scheduleOptions)(0);
 }
+
+/** SGD without momentum or weight decay: the update network.py makes, p ← p − lr·g. */
+export function isPlainSgd(config: TrainConfig): boolean {
+  const spec = getOptimizer(config.optimizer);
+  if (spec.name !== "sgd") return false;
+  const hyper = spec.resolveHyper({ ...config.optimizerOptions, lr: config.lr });
+  return hyper.momentum === 0 && hyper.weight_decay === 0;
+}

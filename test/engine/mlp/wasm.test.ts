@@ -13,6 +13,7 @@ import {
 } from "../../../src/engine/mlp";
 import { createWasmArena, sparseBytes } from "../../../src/engine/mlp/wasm/arena";
 import { SPARSE_WASM_BASE64 } from "../../../src/engine/mlp/wasm/sparse-wasm";
+import { getOptimizer } from "../../../src/engine/optim";
 import { createRng } from "../../../src/engine/random";
 
 describe("WebAssembly first-layer kernels", () => {
@@ -73,5 +74,33 @@ describe("WebAssembly first-layer kernels", () => {
       // float32 sums of ~12 terms: ~1e-6 relative to the largest entry; 1e-5 leaves a margin.
       expect(Math.abs((g[i] as number) - expected)).toBeLessThan(1e-5 * scale);
     });
+  });
+
+  it("updates plain SGD bit for bit as the optimizer registry's kernel, and scales in float64", () => {
+    const n = 1001;
+    const arena = createWasmArena(16 * n + 1024);
+    expect(arena).not.toBeNull();
+    if (!arena) return;
+    const values = Float32Array.from({ length: n }, () => rng.normal());
+    const gradient = Float32Array.from({ length: n }, () => rng.normal() * 1e-3);
+    const expected = values.slice();
+    getOptimizer("sgd").createKernel(n, { lr: 3 }, Float32Array).step(expected, gradient, 3);
+    const p = arena.floats(n);
+    p.set(values);
+    const g = arena.floats(n);
+    g.set(gradient);
+    const refuse = {
+      step: () => {
+        throw new Error("fell back to JavaScript");
+      },
+    };
+    arena.sgd(refuse).step(p, g, 3);
+    expect(Buffer.from(p.buffer, p.byteOffset, 4 * n).equals(Buffer.from(expected.buffer))).toBe(true);
+    // Scaling entries 10..20 by 0.75 in float64 then rounding: fround(v · 0.75), others untouched.
+    const before = p.slice();
+    arena.scale(p, 10, 20, 0.75);
+    p.forEach((v, i) =>
+      expect(v).toBe(i >= 10 && i < 20 ? Math.fround((before[i] as number) * 0.75) : before[i]),
+    );
   });
 });

@@ -40,6 +40,17 @@ export interface WasmArena {
   sparse(rows: SparseRows): SparseRows;
   /** WASM kernels for arena-resident byte-valued inputs and float32 arrays; anything else goes to `fallback`. */
   kernel(fallback: SparseLayerKernel): SparseLayerKernel;
+  /**
+   * Plain SGD's update (p ← p − lr·g, in float64 rounded once to float32, bit for bit the engine's SGD
+   * kernel with momentum 0 and weight_decay 0) for arena-resident float32 arrays; others go to `fallback`.
+   */
+  sgd(fallback: UpdateStep): UpdateStep;
+  /** values[from..to) ← values·factor, in float64 rounded once (network2.py's weight decay). */
+  scale(values: FloatArray, from: number, to: number, factor: number): void;
+}
+
+export interface UpdateStep {
+  step(params: FloatArray, grads: FloatArray, lr: number): void;
 }
 
 /** Bytes these sparse row sets take in an arena (with alignment slack); shared index/value arrays count once. */
@@ -59,6 +70,8 @@ const PAGE = 65536;
 type SparseExports = {
   sparse_forward: (...args: number[]) => void;
   sparse_backward: (...args: number[]) => void;
+  sgd_step: (params: number, grads: number, n: number, lr: number) => void;
+  scale_floats: (values: number, n: number, factor: number) => void;
 };
 
 type CompiledModule = InstanceType<typeof globalThis.WebAssembly.Module>;
@@ -114,6 +127,31 @@ export function createWasmArena(bytes: number): WasmArena | null {
       const rowStart = new Int32Array(buffer, take(4 * rows.rowStart.length), rows.rowStart.length);
       rowStart.set(rows.rowStart);
       return { ...rows, rowStart, index: copy.index, value: copy.value };
+    },
+    sgd(fallback) {
+      return {
+        step(params, grads, lr) {
+          if (
+            params instanceof Float32Array &&
+            grads instanceof Float32Array &&
+            inside(params) &&
+            inside(grads)
+          ) {
+            if (grads.length !== params.length)
+              fallback.step(params, grads, lr); // the fallback's message
+            else exports.sgd_step(params.byteOffset, grads.byteOffset, params.length, lr);
+          } else {
+            fallback.step(params, grads, lr);
+          }
+        },
+      };
+    },
+    scale(values, from, to, factor) {
+      if (values instanceof Float32Array && inside(values)) {
+        exports.scale_floats(values.byteOffset + 4 * from, to - from, factor);
+      } else {
+        for (let i = from; i < to; i++) values[i] = (values[i] as number) * factor;
+      }
     },
     kernel(fallback) {
       const usable = (inputs: SparseRows, order: Int32Array, a: FloatArray, b: FloatArray): boolean =>

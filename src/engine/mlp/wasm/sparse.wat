@@ -1,5 +1,6 @@
-;; The first layer's sparse kernels in WebAssembly (MVP, scalar): the same loops as sparseAffine and
-;; sparseBackward in ../kernels.ts, for byte-valued inputs (MNIST pixels), float32 parameters. V8 runs these
+;; The training loop's hot loops in WebAssembly (MVP, scalar): the first layer's sparse kernels (the same
+;; loops as sparseAffine and sparseBackward in ../kernels.ts, for byte-valued inputs such as MNIST pixels,
+;; float32 parameters), plain SGD's update and network2.py's weight decay. V8 runs these
 ;; about twice as fast as the JavaScript loops: no typed-array bounds checks (guard pages instead), and
 ;; 32-bit float arithmetic without conversions. All pointers are byte offsets into the imported memory.
 ;; Compiled to sparse-wasm.ts by `npx tsx bench/build-wasm.ts` (wabt); a test checks the two agree.
@@ -163,4 +164,27 @@
         (br $rLoop)))
       (local.set $s (i32.add (local.get $s) (i32.const 1)))
       (br $sLoop))))
+
+  ;; params[i] ← params[i] − lr·grads[i] for i < n, computed in float64 and rounded once to float32: the same
+  ;; arithmetic, bit for bit, as the engine's SGD kernel (momentum 0, weight_decay 0) in JavaScript.
+  (func (export "sgd_step") (param $p i32) (param $g i32) (param $n i32) (param $lr f64)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (f32.store (local.get $p) (f32.demote_f64 (f64.sub (f64.promote_f32 (f32.load (local.get $p)))
+        (f64.mul (local.get $lr) (f64.promote_f32 (f32.load (local.get $g)))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (local.set $g (i32.add (local.get $g) (i32.const 4)))
+      (br $next))))
+
+  ;; values[i] ← values[i]·factor for i < n, in float64 rounded once (network2.py's weight decay (1 − ηλ/n)w).
+  (func (export "scale_floats") (param $p i32) (param $n i32) (param $factor f64)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (f32.store (local.get $p) (f32.demote_f64 (f64.mul (f64.promote_f32 (f32.load (local.get $p))) (local.get $factor))))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (br $next))))
 )
