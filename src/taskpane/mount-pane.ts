@@ -43,7 +43,10 @@ export function mountTrainingPane(container: HTMLElement, host: PaneHost): Mount
     destinations: host.destinations,
   });
   const controller = new TrainingController(host.createWorker, {
-    state: (state, detail) => showState(view, state, detail),
+    state: (state, detail) => {
+      showState(view, state, detail);
+      if (state === "done") view.progressText.textContent = "";
+    },
     loaded: (info) => {
       view.progressText.textContent = `MNIST loaded in ${info.seconds.toFixed(1)} s`;
     },

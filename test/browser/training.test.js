@@ -59,6 +59,25 @@ module.exports = [
     },
   },
   {
+    name: "modern preset (ReLU, softmax, Adam through the engine's registries) learns in one epoch on 2,000 images",
+    async run({ page, baseUrl }) {
+      await openWorkbench(page, baseUrl);
+      await page.selectOption("#gd-preset", "modern (ReLU+Adam)");
+      assert.equal(await page.inputValue("#gd-field-optimizer"), "adam");
+      await setField(page, "trainLimit", 2000);
+      await setField(page, "epochs", 1);
+      await page.click("#gd-train");
+      assert.equal(
+        await waitForState(page, ["done", "error", "stopped"]),
+        "done",
+        await page.textContent("#gd-status"),
+      );
+      assert.deepEqual(await epochRowsInSheet(page), [1]);
+      const accuracy = await cellNumber(page, "D2");
+      assert.ok(accuracy > 0.5, `test accuracy ${accuracy} should be well above chance (0.1)`);
+    },
+  },
+  {
     name: "Stop ends a full-size run: state becomes stopped and no more rows arrive",
     async run({ page, baseUrl, screenshot }) {
       await openWorkbench(page, baseUrl);
