@@ -398,6 +398,8 @@ export function LR_DECAY(lr: number, step: number, schedule: string, params?: an
  * @param [loss] "quadratic" (default) or "cross-entropy".
  * @param [result] Run mode: "loss" (default, one row per epoch) or "params".
  * @param [options] Optimizer hyper-parameters as text, e.g. "momentum=0.9".
+ * @param [schedule] Learning-rate schedule name (default: constant); row mode uses the rate after the previous row's t steps.
+ * @param [schedule_options] The schedule's parameters as text, e.g. "step_size=100, gamma=0.5".
  * @param invocation Lets Excel cancel a long run.
  * @returns Row mode: params, optimizer state, loss. Run mode: losses (column) or params (row).
  */
@@ -416,6 +418,8 @@ export async function TRAIN_MLP(
   loss?: string,
   result?: string,
   options?: string,
+  schedule?: string,
+  schedule_options?: string,
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<number[][]> {
   let cancelled = false;
@@ -435,6 +439,8 @@ export async function TRAIN_MLP(
     loss,
     result,
     options,
+    schedule,
+    scheduleOptions: schedule_options,
   };
   const runEpochs = atExcelEdge(() => optionalNumber("epochs", epochs) ?? 0);
   if (runEpochs === 0) return atExcelEdge(() => trainMlpRow(args));
@@ -464,6 +470,8 @@ export async function TRAIN_MLP(
  * @param [output] Output units: "sigmoid" (default), "softmax", "linear".
  * @param [loss] "quadratic" (default) or "cross-entropy".
  * @param [options] Optimizer hyper-parameters as text, e.g. "momentum=0.9".
+ * @param [schedule] Learning-rate schedule name (default: constant), stepped once per batch.
+ * @param [schedule_options] The schedule's parameters as text, e.g. "step_size=100, gamma=0.5".
  * @param invocation Receives the losses so far; cancels the run when Excel cancels the cell.
  */
 export function TRAIN_MLP_LIVE(
@@ -479,6 +487,8 @@ export function TRAIN_MLP_LIVE(
   output?: string,
   loss?: string,
   options?: string,
+  schedule?: string,
+  schedule_options?: string,
   invocation?: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
   if (!invocation) return; // Excel always passes it; without it there is nowhere to stream to
@@ -498,6 +508,8 @@ export function TRAIN_MLP_LIVE(
     output,
     loss,
     options,
+    schedule,
+    scheduleOptions: schedule_options,
     result: "loss",
   };
   trainMlpRunAsync(args, { cancelled: () => cancelled, onEpoch: (rows) => live.setResult(rows) }).then(

@@ -17,6 +17,7 @@ import {
   type MlpSpec,
 } from "../engine/mlp";
 import { createRng } from "../engine/random";
+import { learningRate } from "../engine/schedules";
 import type {
   Activation,
   LossName,
@@ -81,6 +82,10 @@ export interface TrainRowArgs extends NetworkArgs {
   lr?: CellInput;
   seed?: CellInput;
   options?: CellInput;
+  /** Learning-rate schedule by the engine's name, applied at step t (the row's previous step count). */
+  schedule?: CellInput;
+  /** The schedule's parameters as text, e.g. "step_size=100, gamma=0.5". */
+  scheduleOptions?: CellInput;
 }
 
 /** Row mode's defaults: plain SGD, η = 0.5, seed 1, init "normal" (network.py). */
@@ -120,7 +125,7 @@ export function trainRowHeaders(args: TrainRowArgs): string[] {
  */
 export function trainMlpRow(args: TrainRowArgs): number[][] {
   const network = networkSpec(args);
-  const { spec, hyper } = optimizerOf(args);
+  const { spec, hyper, lr } = optimizerOf(args);
   const n = parameterCount(network.layers);
   const X = numberTable("X", args.X);
   const Y = numberTable("Y", args.Y);
@@ -144,7 +149,12 @@ export function trainMlpRow(args: TrainRowArgs): number[][] {
   }
   const { loss, gradient } = lossAndGradient(network, params, X, Y);
   const state = spec.stateFromCells(stateCells, n, hyper);
-  const result = spec.step(params, gradient, state, hyper);
+  // With a schedule, this row's rate is the schedule's value after the t steps already taken.
+  const schedule = scheduleOf(args);
+  const rowHyper = schedule
+    ? { ...hyper, lr: learningRate(schedule.name, lr, state.t, schedule.options) }
+    : hyper;
+  const result = spec.step(params, gradient, state, rowHyper);
   return [[...Array.from(result.params), ...spec.stateToCells(result.state), loss]];
 }
 
@@ -152,7 +162,15 @@ export interface TrainRunArgs extends TrainRowArgs {
   epochs: CellInput;
   batch?: CellInput;
   result?: CellInput;
-  schedule?: CellInput;
+}
+
+/** The schedule a TRAIN_MLP call names, or undefined for a constant rate. */
+function scheduleOf(
+  args: TrainRowArgs,
+): { name: string; options: Record<string, number | boolean> } | undefined {
+  const name = optionalText("schedule", args.schedule)?.toLowerCase();
+  if (name === undefined || name === "") return undefined;
+  return { name, options: optionsText("schedule_options", args.scheduleOptions) };
 }
 
 export type TrainRunResult = "loss" | "params";
@@ -194,8 +212,8 @@ function runConfig(args: TrainRunArgs): {
       optimizer: spec.name,
       lr,
       optimizerOptions,
-      schedule: (optionalText("schedule", args.schedule) ?? "constant").toLowerCase(),
-      scheduleOptions: {},
+      schedule: scheduleOf(args)?.name ?? "constant",
+      scheduleOptions: scheduleOf(args)?.options ?? {},
       lambda: 0,
       epochs,
       batch,

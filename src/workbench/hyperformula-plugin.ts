@@ -160,6 +160,8 @@ function trainArgs(a: ArgReader, read: (i: number) => CellArg): TrainRunArgs {
     loss: read(11),
     result: read(12),
     options: read(13),
+    schedule: read(14),
+    scheduleOptions: read(15),
   };
 }
 
@@ -282,7 +284,7 @@ const ENTRIES: readonly Entry[] = [
     repeatLast: true,
     run: repeating(LR_DECAY as Implementation, 3),
   },
-  { name: "TRAIN_MLP", required: 3, total: 14, run: trainMlpSync, size: trainSize },
+  { name: "TRAIN_MLP", required: 3, total: 16, run: trainMlpSync, size: trainSize },
   {
     name: "TRAIN_HEADERS",
     required: 1,

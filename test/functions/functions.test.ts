@@ -274,6 +274,30 @@ describe("TRAIN_MLP, MLP_PREDICT", () => {
     expect(row2[0]?.[14] as number).toBeLessThan(row1[0]?.[14] as number);
   });
 
+  test("row mode with a schedule: the row after t steps uses the schedule's rate (step: 0.5·0.5^t)", async () => {
+    const row1 = await TRAIN_MLP([["2,3,1"]], X, Y, NONE, "sgd", 0.5);
+    const scheduled = await TRAIN_MLP(
+      [["2,3,1"]],
+      X,
+      Y,
+      row1,
+      "sgd",
+      0.5,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      "step",
+      "step_size=1, gamma=0.5",
+    );
+    // t = 1 step taken before this row → rate 0.5 · 0.5¹ = 0.25
+    expect(scheduled).toEqual(await TRAIN_MLP([["2,3,1"]], X, Y, row1, "sgd", 0.25));
+  });
+
   test("run mode: a column of losses per epoch, or the trained params; MLP_PREDICT spills one row per input", async () => {
     const losses = await TRAIN_MLP(
       [["2,3,1"]],
@@ -328,6 +352,8 @@ describe("TRAIN_MLP, MLP_PREDICT", () => {
       NONE,
       NONE,
       NONE,
+      NONE,
+      NONE,
       invocation,
     );
     invocation.onCanceled?.();
@@ -346,7 +372,23 @@ describe("TRAIN_MLP, MLP_PREDICT", () => {
         if (Array.isArray(rows) && rows.every((row) => typeof row[0] === "number")) resolve();
       },
     } as unknown as CustomFunctions.StreamingInvocation<any[][]>;
-    TRAIN_MLP_LIVE([["2,3,1"]], X, Y, 5, "sgd", 0.5, NONE, NONE, NONE, NONE, NONE, NONE, invocation);
+    TRAIN_MLP_LIVE(
+      [["2,3,1"]],
+      X,
+      Y,
+      5,
+      "sgd",
+      0.5,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      invocation,
+    );
     await finished;
     const first = results[0] as unknown[][];
     expect(first).toHaveLength(5);

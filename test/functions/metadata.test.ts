@@ -53,9 +53,9 @@ const EXPECTED: Readonly<Record<string, string>> = {
     "formula:string, names:any[][], values:number[][], grads:number[][], tolerance:number?, data_names:any[][]?, data:number[][]?...",
   LR_DECAY: "lr:number, step:number, schedule:string, params:any?...",
   TRAIN_MLP:
-    "layers:any[][], X:number[][], Y:number[][], previous:any[][]?, optimizer:string?, lr:number?, epochs:number?, batch:number?, seed:number?, activation:string?, output:string?, loss:string?, result:string?, options:string?",
+    "layers:any[][], X:number[][], Y:number[][], previous:any[][]?, optimizer:string?, lr:number?, epochs:number?, batch:number?, seed:number?, activation:string?, output:string?, loss:string?, result:string?, options:string?, schedule:string?, schedule_options:string?",
   TRAIN_MLP_LIVE:
-    "layers:any[][], X:number[][], Y:number[][], epochs:number, optimizer:string?, lr:number?, batch:number?, seed:number?, activation:string?, output:string?, loss:string?, options:string?",
+    "layers:any[][], X:number[][], Y:number[][], epochs:number, optimizer:string?, lr:number?, batch:number?, seed:number?, activation:string?, output:string?, loss:string?, options:string?, schedule:string?, schedule_options:string?",
   TRAIN_HEADERS: "layers:any[][], optimizer:string?, options:string?",
   MLP_PREDICT: "layers:any[][], params:number[][], X:number[][], activation:string?, output:string?",
 };
