@@ -144,7 +144,7 @@ function stepSize(fn: StepFunctionName) {
   };
 }
 
-function trainArgs(a: ArgReader, read: (i: number) => CellArg): TrainRunArgs {
+function trainArgs(read: (i: number) => CellArg): TrainRunArgs {
   return {
     layers: read(0),
     X: read(1),
@@ -168,10 +168,7 @@ function trainArgs(a: ArgReader, read: (i: number) => CellArg): TrainRunArgs {
 /** TRAIN_MLP without Excel's async/cancel wrapper: HyperFormula evaluates synchronously. */
 function trainMlpSync(...args: CellArg[]): unknown {
   const read = (i: number): CellArg => args[i] ?? null;
-  const runArgs = trainArgs(
-    { count: args.length, cells: () => 1, rows: () => 1, literal: () => undefined },
-    read,
-  );
+  const runArgs = trainArgs(read);
   return atExcelEdge(() => {
     const epochs = optionalNumber("epochs", runArgs.epochs) ?? 0;
     return epochs === 0 ? trainMlpRow(runArgs) : trainMlpRunSync(runArgs);
@@ -179,7 +176,7 @@ function trainMlpSync(...args: CellArg[]): unknown {
 }
 
 function trainSize(a: ArgReader): { width: number; height: number } {
-  const args = trainArgs(a, (i) => a.literal(i) ?? null);
+  const args = trainArgs((i) => a.literal(i) ?? null);
   const epochs = typeof args.epochs === "number" ? args.epochs : 0;
   if (epochs === 0) return row(trainRowWidth(args));
   if (String(args.result ?? "loss").toLowerCase() === "params")

@@ -1,13 +1,13 @@
 /**
- * Reads an example .xlsx back with ExcelJS (independently of the generator) and turns it into HyperFormula
- * sheets: formulas as typed in a cell (`_xldudf_GD_X(` → `GD.X(`), array formulas at their anchor only (the
- * cells they spill into are left empty so HyperFormula spills into them), plain values as they are.
+ * Reads an example .xlsx back with ExcelJS (independently of the generator) and evaluates it in HyperFormula
+ * with the GD plugin.
  */
 /* global __dirname */
 import ExcelJS from "exceljs";
 import { join } from "node:path";
 import type { HyperFormula } from "hyperformula";
-import { buildEngine, fromFileFormula } from "../../src/workbench/hyperformula-plugin";
+import { sheetsFromWorkbook } from "../../src/workbench/example-workbooks";
+import { buildEngine } from "../../src/workbench/hyperformula-plugin";
 
 export type Raw = string | number | boolean | null;
 
@@ -22,56 +22,28 @@ export interface LoadedSheet {
 
 export const EXAMPLES = join(__dirname, "..", "..", "examples");
 
-function decode(ref: string): { row: number; col: number } {
-  const match = /^([A-Z]+)(\d+)$/.exec(ref);
-  if (!match) throw new Error(`bad cell reference ${ref}`);
-  let col = 0;
-  for (const ch of match[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, col: col - 1 };
-}
-
+/**
+ * The sheets of examples/<file> as HyperFormula contents (through the workbench's own reader, so tests and the
+ * browser load a file the same way), plus the formulas exactly as stored and the array-formula ranges.
+ */
 export async function loadWorkbook(file: string): Promise<LoadedSheet[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(join(EXAMPLES, file));
-  const sheets: LoadedSheet[] = [];
-  workbook.eachSheet((ws) => {
-    const rows: Raw[][] = [];
+  const contents = sheetsFromWorkbook(workbook);
+  return contents.map((content) => {
     const arrays = new Map<string, string>();
     const fileFormulas = new Map<string, string>();
-    const spilled = new Set<string>();
-    const set = (r: number, c: number, v: Raw): void => {
-      while (rows.length <= r) rows.push([]);
-      const row = rows[r] as Raw[];
-      while (row.length <= c) row.push(null);
-      row[c] = v;
-    };
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        const value = cell.value;
-        if (value !== null && typeof value === "object" && "formula" in value && value.formula) {
-          const formulaValue = value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
-          fileFormulas.set(cell.address, formulaValue.formula);
-          set(rowNumber - 1, colNumber - 1, `=${fromFileFormula(formulaValue.formula)}`);
-          if (formulaValue.shareType === "array" && formulaValue.ref) {
-            arrays.set(cell.address, formulaValue.ref);
-            const [start, end] = formulaValue.ref.split(":") as [string, string | undefined];
-            const a = decode(start);
-            const b = decode(end ?? start);
-            for (let r = a.row; r <= b.row; r++)
-              for (let c = a.col; c <= b.col; c++) if (r !== a.row || c !== a.col) spilled.add(`${r},${c}`);
-          }
-        } else if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") {
-          set(rowNumber - 1, colNumber - 1, value);
-        }
-      });
-    });
-    for (const key of spilled) {
-      const [r, c] = key.split(",").map(Number) as [number, number];
-      if (rows[r] && (rows[r] as Raw[]).length > c) (rows[r] as Raw[])[c] = null;
-    }
-    sheets.push({ name: ws.name, rows, arrays, fileFormulas });
+    const ws = workbook.getWorksheet(content.name);
+    ws?.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const value = cell.value as (ExcelJS.CellFormulaValue & { shareType?: string; ref?: string }) | null;
+        if (value === null || typeof value !== "object" || !("formula" in value) || !value.formula) return;
+        fileFormulas.set(cell.address, value.formula);
+        if (value.shareType === "array" && value.ref) arrays.set(cell.address, value.ref);
+      }),
+    );
+    return { name: content.name, rows: content.rows, arrays, fileFormulas };
   });
-  return sheets;
 }
 
 export interface EvaluatedWorkbook {
