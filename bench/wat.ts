@@ -9,7 +9,7 @@ export const SPARSE_WASM_TS = resolve("src", "engine", "mlp", "wasm", "sparse-wa
 
 export async function compileSparseWat(): Promise<Uint8Array> {
   const toolkit = await wabt();
-  const parsed = toolkit.parseWat("sparse.wat", readFileSync(SPARSE_WAT, "utf8"));
+  const parsed = toolkit.parseWat("sparse.wat", readFileSync(SPARSE_WAT, "utf8"), { simd: true });
   try {
     parsed.validate();
     return Uint8Array.from(parsed.toBinary({}).buffer);

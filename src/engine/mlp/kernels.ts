@@ -32,7 +32,8 @@ export function workspaceBytes(spec: MlpSpec, capacity: number): number {
 
 /**
  * Buffers for batches of up to `capacity` examples. With an arena (float32 only), the first layer's
- * buffers and the identity order live in WASM memory so the WASM kernels can run on them.
+ * buffers and the identity order live in WASM memory and the first layer runs in WASM — on parameters in
+ * the arena's kernel layout (first-layer W transposed; see wasm/arena.ts).
  */
 export function createWorkspace(
   spec: MlpSpec,
@@ -53,7 +54,7 @@ export function createWorkspace(
     activations: layout.layers.map((layer, i) => buffer(layer.outputs, i)),
     deltas: layout.layers.map((layer, i) => buffer(layer.outputs, i)),
     identity,
-    sparse: inArena ? inArena.kernel(JS_SPARSE_KERNEL) : JS_SPARSE_KERNEL,
+    sparse: inArena ? inArena.kernel() : JS_SPARSE_KERNEL,
   };
 }
 

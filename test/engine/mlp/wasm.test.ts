@@ -11,7 +11,12 @@ import {
   type Examples,
   type MlpSpec,
 } from "../../../src/engine/mlp";
-import { createWasmArena, sparseBytes } from "../../../src/engine/mlp/wasm/arena";
+import {
+  createWasmArena,
+  fromKernelLayout,
+  sparseBytes,
+  toKernelLayout,
+} from "../../../src/engine/mlp/wasm/arena";
 import { SPARSE_WASM_BASE64 } from "../../../src/engine/mlp/wasm/sparse-wasm";
 import { getOptimizer } from "../../../src/engine/optim";
 import { createRng } from "../../../src/engine/random";
@@ -22,13 +27,6 @@ describe("WebAssembly first-layer kernels", () => {
     expect(Buffer.from(binary).toString("base64")).toBe(SPARSE_WASM_BASE64);
   });
 
-  // 7 hidden units exercise both the 5-unit blocks and the one-at-a-time remainder.
-  const spec: MlpSpec = {
-    layers: [12, 7, 3],
-    activation: "sigmoid",
-    output: "softmax",
-    loss: "cross-entropy",
-  };
   const rows = 6;
   const rng = createRng(4);
   // Byte inputs with about half zeros, as MNIST pixels (scale 1/255).
@@ -38,42 +36,58 @@ describe("WebAssembly first-layer kernels", () => {
     inputs: sparseRowsFromBytes(bytes, rows, 12, 1 / 255),
     targets: { kind: "labels", labels, classes: 3 },
   };
-  const params = Array.from({ length: parameterCount(spec.layers) }, () => rng.normal());
 
-  it("give the float64 path's cost and gradient to float32 precision", () => {
-    const size = params.length;
-    const arena = createWasmArena(
-      8 * size + 4 * rows + workspaceBytes(spec, rows) + sparseBytes([examples.inputs]),
-    );
-    expect(arena).not.toBeNull();
-    if (!arena) return;
-    const resident = { ...examples, inputs: arena.sparse(examples.inputs) };
-    const p = arena.floats(size);
-    p.set(params);
-    const g = arena.floats(size);
-    // A fallback that throws proves every call ran in WebAssembly.
-    const refuse = () => {
-      throw new Error("fell back to JavaScript");
-    };
-    const ws = {
-      ...createWorkspace(spec, rows, Float32Array, arena),
-      sparse: arena.kernel({ forward: refuse, backward: refuse }),
-    };
-    const cost = batchCostAndGradient(ws, p, g, resident, ws.identity, 0, rows);
+  // 7 hidden units run the general loops (one SIMD block and a 3-unit tail), 30 the 8-register kernels
+  // (7 blocks and a 2-unit tail), 32 the 8-register kernels with no tail.
+  it.each([7, 30, 32])(
+    "give the float64 path's cost and gradient to float32 precision: %i hidden units",
+    (hidden) => {
+      const spec: MlpSpec = {
+        layers: [12, hidden, 3],
+        activation: "sigmoid",
+        output: "softmax",
+        loss: "cross-entropy",
+      };
+      const params = Array.from({ length: parameterCount(spec.layers) }, () => rng.normal());
+      const size = params.length;
+      const arena = createWasmArena(
+        8 * size + 4 * rows + workspaceBytes(spec, rows) + sparseBytes([examples.inputs]),
+      );
+      expect(arena).not.toBeNull();
+      if (!arena) return;
+      const resident = { ...examples, inputs: arena.sparse(examples.inputs) };
+      const p = arena.floats(size);
+      p.set(params);
+      toKernelLayout(p, 0, 12, hidden);
+      const g = arena.floats(size);
+      const ws = createWorkspace(spec, rows, Float32Array, arena);
+      const cost = batchCostAndGradient(ws, p, g, resident, ws.identity, 0, rows);
+      const gradient = g.slice();
+      fromKernelLayout(gradient, 0, 12, hidden);
 
-    // Reference: the float64 path (checked against centred differences in gradient.test.ts) on the same
-    // inputs written densely as bytes / 255, at the float32-rounded parameters.
-    const X = Array.from({ length: rows }, (_, r) =>
-      Array.from(bytes.subarray(r * 12, r * 12 + 12), (b) => b / 255),
-    );
-    const Y = Array.from(labels, (label) => [0, 1, 2].map((i) => (i === label ? 1 : 0)));
-    const reference = lossAndGradient(spec, Array.from(Float32Array.from(params)), X, Y);
-    expect(cost).toBeCloseTo(reference.loss, 5);
-    const scale = Math.max(...reference.gradient.map(Math.abs));
-    reference.gradient.forEach((expected, i) => {
-      // float32 sums of ~12 terms: ~1e-6 relative to the largest entry; 1e-5 leaves a margin.
-      expect(Math.abs((g[i] as number) - expected)).toBeLessThan(1e-5 * scale);
-    });
+      // Reference: the float64 path (checked against centred differences in gradient.test.ts) on the same
+      // inputs written densely as bytes / 255, at the float32-rounded parameters.
+      const X = Array.from({ length: rows }, (_, r) =>
+        Array.from(bytes.subarray(r * 12, r * 12 + 12), (b) => b / 255),
+      );
+      const Y = Array.from(labels, (label) => [0, 1, 2].map((i) => (i === label ? 1 : 0)));
+      const reference = lossAndGradient(spec, Array.from(Float32Array.from(params)), X, Y);
+      expect(cost).toBeCloseTo(reference.loss, 5);
+      const scale = Math.max(...reference.gradient.map(Math.abs));
+      reference.gradient.forEach((expected, i) => {
+        // float32 sums of ~12 terms: ~1e-6 relative to the largest entry; 1e-5 leaves a margin.
+        expect(Math.abs((gradient[i] as number) - expected)).toBeLessThan(1e-5 * scale);
+      });
+    },
+  );
+
+  it("converts between the documented and the kernel layout", () => {
+    // W = [[1, 2, 3], [4, 5, 6]] (2 units × 3 inputs) after one leading value; Wᵀ = [[1, 4], [2, 5], [3, 6]].
+    const values = Float32Array.from([9, 1, 2, 3, 4, 5, 6, 7]);
+    toKernelLayout(values, 1, 3, 2);
+    expect(Array.from(values)).toEqual([9, 1, 4, 2, 5, 3, 6, 7]);
+    fromKernelLayout(values, 1, 3, 2);
+    expect(Array.from(values)).toEqual([9, 1, 2, 3, 4, 5, 6, 7]);
   });
 
   it("updates plain SGD bit for bit as the optimizer registry's kernel, and scales in float64", () => {

@@ -3,6 +3,10 @@
  * gradients, the batch order, the first layer's activations and deltas, and copies of the sparse inputs.
  * JavaScript sees the same bytes through typed-array views, so the optimizer kernels, the dense layers and
  * the evaluation code run unchanged on them. The memory is sized once (growing it would detach the views).
+ *
+ * Parameters in an arena hold the first layer's W TRANSPOSED (inputs × units) — the "kernel layout" — so
+ * the SIMD kernels add contiguous rows. Every optimizer in the registry is elementwise, so it is indifferent
+ * to the order; the training loop converts with toKernelLayout / fromKernelLayout at the edges.
  */
 import type { FloatArray, SparseRows } from "../examples";
 import { SPARSE_WASM_BASE64 } from "./sparse-wasm";
@@ -36,10 +40,13 @@ export interface SparseLayerKernel {
 export interface WasmArena {
   floats(n: number): Float32Array;
   ints(n: number): Int32Array;
-  /** The rows with rowStart/index/value copied into the arena (shared index/value arrays copied once). */
+  /**
+   * The rows with rowStart/index/value copied into the arena (shared index/value arrays copied once).
+   * Byte values with 16-bit column indices only (see canUseArena).
+   */
   sparse(rows: SparseRows): SparseRows;
-  /** WASM kernels for arena-resident byte-valued inputs and float32 arrays; anything else goes to `fallback`. */
-  kernel(fallback: SparseLayerKernel): SparseLayerKernel;
+  /** WASM SIMD kernels over arena-resident arrays, with the first layer's W in the kernel layout. */
+  kernel(): SparseLayerKernel;
   /**
    * Plain SGD's update (p ← p − lr·g, in float64 rounded once to float32, bit for bit the engine's SGD
    * kernel with momentum 0 and weight_decay 0) for arena-resident float32 arrays; others go to `fallback`.
@@ -67,9 +74,32 @@ export function sparseBytes(sets: readonly SparseRows[]): number {
 
 const PAGE = 65536;
 
+/** The WASM kernels read byte values (e.g. MNIST pixels) with 16-bit column indices. */
+export function canUseArena(rows: SparseRows): boolean {
+  return rows.index instanceof Uint16Array && rows.value instanceof Uint8Array;
+}
+
+/** W (units × inputs, row-major) at `offset` → Wᵀ (inputs × units) in place, for arena parameters. */
+export function toKernelLayout(values: FloatArray, offset: number, inputs: number, units: number): void {
+  const w = values.slice(offset, offset + inputs * units);
+  for (let j = 0; j < units; j++) {
+    for (let k = 0; k < inputs; k++) values[offset + k * units + j] = w[j * inputs + k] as number;
+  }
+}
+
+/** Wᵀ (inputs × units) at `offset` → W (units × inputs, the documented layout) in place. */
+export function fromKernelLayout(values: FloatArray, offset: number, inputs: number, units: number): void {
+  const wt = values.slice(offset, offset + inputs * units);
+  for (let j = 0; j < units; j++) {
+    for (let k = 0; k < inputs; k++) values[offset + j * inputs + k] = wt[k * units + j] as number;
+  }
+}
+
 type SparseExports = {
-  sparse_forward: (...args: number[]) => void;
-  sparse_backward: (...args: number[]) => void;
+  sparse_forward_t: (...args: number[]) => void;
+  sparse_backward_t: (...args: number[]) => void;
+  sparse_forward_t32: (...args: number[]) => void;
+  sparse_backward_t32: (...args: number[]) => void;
   sgd_step: (params: number, grads: number, n: number, lr: number) => void;
   scale_floats: (values: number, n: number, factor: number) => void;
 };
@@ -86,12 +116,12 @@ function sparseModule(): CompiledModule | null {
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
     compiled = new globalThis.WebAssembly.Module(bytes);
   } catch {
-    compiled = null; // no WebAssembly here (or a policy forbids it): the JavaScript kernels run instead
+    compiled = null; // no WebAssembly (or no SIMD) here: the JavaScript kernels run instead
   }
   return compiled;
 }
 
-/** An arena of `bytes` bytes, or null where WebAssembly is unavailable. */
+/** An arena of `bytes` bytes, or null where WebAssembly with SIMD is unavailable. */
 export function createWasmArena(bytes: number): WasmArena | null {
   if (typeof globalThis.WebAssembly !== "object") return null;
   const module = sparseModule();
@@ -107,14 +137,17 @@ export function createWasmArena(bytes: number): WasmArena | null {
       throw new Error(`WASM arena too small: need more than ${buffer.byteLength} bytes`);
     return at;
   };
+  // 32 floats where the 25-32-unit forward kernel spills its eight accumulators.
+  const scratch = take(128);
   const copies = new Map<unknown, { index: Uint16Array; value: Uint8Array }>();
   const inside = (array: ArrayBufferView): boolean => array.buffer === buffer;
 
   return {
-    floats: (n) => new Float32Array(buffer, take(4 * n), n),
+    // 8 floats of slack after each: the 25-32-unit kernels read whole 32-float rows.
+    floats: (n) => new Float32Array(buffer, take(4 * n + 32), n),
     ints: (n) => new Int32Array(buffer, take(4 * n), n),
     sparse(rows) {
-      if (!(rows.index instanceof Uint16Array) || !(rows.value instanceof Uint8Array)) return rows;
+      if (!canUseArena(rows)) throw new Error("WASM arena: inputs must be bytes with 16-bit column indices");
       let copy = copies.get(rows.index);
       if (!copy) {
         const index = new Uint16Array(buffer, take(2 * rows.index.length), rows.index.length);
@@ -153,29 +186,29 @@ export function createWasmArena(bytes: number): WasmArena | null {
         for (let i = from; i < to; i++) values[i] = (values[i] as number) * factor;
       }
     },
-    kernel(fallback) {
-      const usable = (inputs: SparseRows, order: Int32Array, a: FloatArray, b: FloatArray): boolean =>
-        a instanceof Float32Array &&
-        b instanceof Float32Array &&
-        inputs.index instanceof Uint16Array &&
-        inputs.value instanceof Uint8Array &&
-        inside(a) &&
-        inside(b) &&
-        inside(order) &&
-        inside(inputs.rowStart) &&
-        inside(inputs.index) &&
-        inside(inputs.value);
+    kernel() {
+      const check = (inputs: SparseRows, order: Int32Array, a: FloatArray, b: FloatArray): void => {
+        const ok =
+          a instanceof Float32Array &&
+          b instanceof Float32Array &&
+          canUseArena(inputs) &&
+          inside(a) &&
+          inside(b) &&
+          inside(order) &&
+          inside(inputs.rowStart) &&
+          inside(inputs.index) &&
+          inside(inputs.value);
+        // Not an input error: the training loop places everything; a miss would read the wrong layout.
+        if (!ok) throw new Error("WASM kernel called with arrays outside its arena");
+      };
       return {
         forward(params, weightOffset, biasOffset, units, inputs, order, start, count, out) {
-          if (!usable(inputs, order, params, out)) {
-            fallback.forward(params, weightOffset, biasOffset, units, inputs, order, start, count, out);
-            return;
-          }
-          exports.sparse_forward(
+          check(inputs, order, params, out);
+          const forward = units > 24 && units <= 32 ? exports.sparse_forward_t32 : exports.sparse_forward_t;
+          forward(
             params.byteOffset + 4 * weightOffset,
             params.byteOffset + 4 * biasOffset,
             units,
-            inputs.columns,
             inputs.rowStart.byteOffset,
             inputs.index.byteOffset,
             inputs.value.byteOffset,
@@ -184,18 +217,17 @@ export function createWasmArena(bytes: number): WasmArena | null {
             count,
             out.byteOffset,
             inputs.scale,
+            scratch,
           );
         },
         backward(grads, weightOffset, biasOffset, units, inputs, order, start, delta, count) {
-          if (!usable(inputs, order, grads, delta)) {
-            fallback.backward(grads, weightOffset, biasOffset, units, inputs, order, start, delta, count);
-            return;
-          }
-          exports.sparse_backward(
+          check(inputs, order, grads, delta);
+          const backward =
+            units > 24 && units <= 32 ? exports.sparse_backward_t32 : exports.sparse_backward_t;
+          backward(
             grads.byteOffset + 4 * weightOffset,
             grads.byteOffset + 4 * biasOffset,
             units,
-            inputs.columns,
             inputs.rowStart.byteOffset,
             inputs.index.byteOffset,
             inputs.value.byteOffset,
