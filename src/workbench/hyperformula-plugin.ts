@@ -340,6 +340,15 @@ function literalOf(ast: Ast | undefined): number | string | boolean | undefined 
   }
 }
 
+/** Why a result does not fit the cells HyperFormula reserved for it. */
+function spillMismatch(width: number, height: number, predicted: ArraySize): string {
+  return (
+    `the result is ${height}×${width} but ${predicted.height}×${predicted.width} cells were reserved: in this ` +
+    "workbench, type the arguments that change the layout (momentum, amsgrad, centered, options, layers, " +
+    "epochs, result) as literals, not cell references"
+  );
+}
+
 /** The plugin class: one method and one size method per function, generated from ENTRIES. */
 class GdFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
@@ -367,11 +376,22 @@ class GdFunctionsPlugin extends FunctionPlugin {
     const args = values.map((v) => toCellArg(v));
     // Scalar errors short-circuit, as in Excel (which does not call a function with an error argument).
     for (const v of values) if (v instanceof CellError) return v;
+    let result: unknown;
     try {
-      return fromResult(entry.run(...args));
+      result = entry.run(...args);
     } catch (error) {
       return new CellError(ErrorType.VALUE, messageOf(error));
     }
+    // HyperFormula reserved the spill at parse time; a different size would make it throw, so say why instead.
+    if (Array.isArray(result) && entry.size) {
+      const rows = result as unknown[][];
+      const predicted = this.predictSize(entry, ast, state);
+      const width = rows[0]?.length ?? 0;
+      if (!predicted.isScalar() && (predicted.width !== width || predicted.height !== rows.length)) {
+        return new CellError(ErrorType.VALUE, spillMismatch(width, rows.length, predicted));
+      }
+    }
+    return fromResult(result);
   }
 
   predictSize(entry: Entry, ast: ProcedureAst, state: InterpreterState): ArraySize {

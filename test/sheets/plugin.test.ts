@@ -48,6 +48,14 @@ describe("spills", () => {
 });
 
 describe("errors", () => {
+  test("a layout argument given by reference gives a #VALUE! that says so, instead of breaking the engine", () => {
+    const at = sheet([["=GD.GD_STEP({1,2}, {1,2}, , 0.1, A2)"], [0.9]]);
+    expect(at(0, 0)).toMatchObject({
+      value: "#VALUE!",
+      message: expect.stringContaining("the result is 1×5 but 1×3 cells were reserved"),
+    });
+  });
+
   test("a thrown message becomes #VALUE! with that message", () => {
     const at = sheet([
       [1, 2, 0.5, -1, 3],
