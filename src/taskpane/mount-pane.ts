@@ -87,7 +87,8 @@ async function startRun(view: PaneView, host: PaneHost, controller: TrainingCont
   try {
     data = await dataSource(view, host);
   } catch (error) {
-    view.errors.replaceChildren(Object.assign(document.createElement("li"), { textContent: String(error) }));
+    const message = error instanceof Error ? error.message : String(error);
+    view.errors.replaceChildren(Object.assign(document.createElement("li"), { textContent: message }));
     return;
   }
   const destination =

@@ -1,6 +1,7 @@
 // The MNIST pane in the workbench: a real run in the real Web Worker on the bundled gzip assets, rows written
 // to the "Training" sheet, Stop, and form validation.
 const assert = require("node:assert/strict");
+const path = require("node:path");
 const {
   cellNumber,
   cellText,
@@ -75,6 +76,39 @@ module.exports = [
       assert.deepEqual(await epochRowsInSheet(page), [1]);
       const accuracy = await cellNumber(page, "D2");
       assert.ok(accuracy > 0.5, `test accuracy ${accuracy} should be well above chance (0.1)`);
+    },
+  },
+  {
+    name: "IDX files picked by the user (.gz) are read, transferred to the worker and trained on",
+    async run({ page, baseUrl }) {
+      await openWorkbench(page, baseUrl);
+      const mnist = path.join(__dirname, "..", "..", "dist", "assets", "mnist");
+      await page.check("#gd-data-files");
+      await page.setInputFiles("#gd-file-train-images", path.join(mnist, "train-images-idx3-ubyte.gz"));
+      await page.setInputFiles("#gd-file-train-labels", path.join(mnist, "train-labels-idx1-ubyte.gz"));
+      await page.setInputFiles("#gd-file-test-images", path.join(mnist, "t10k-images-idx3-ubyte.gz"));
+      await page.setInputFiles("#gd-file-test-labels", path.join(mnist, "t10k-labels-idx1-ubyte.gz"));
+      await setField(page, "trainLimit", 2000);
+      await setField(page, "epochs", 1);
+      await page.click("#gd-train");
+      assert.equal(
+        await waitForState(page, ["done", "error", "stopped"]),
+        "done",
+        await page.textContent("#gd-status"),
+      );
+      assert.deepEqual(await epochRowsInSheet(page), [1]);
+      assert.ok((await cellNumber(page, "D2")) > 0.2, "learned something in one epoch");
+    },
+  },
+  {
+    name: "a missing picked file is reported and nothing starts",
+    async run({ page, baseUrl }) {
+      await openWorkbench(page, baseUrl);
+      await page.check("#gd-data-files");
+      await page.click("#gd-train");
+      await page.waitForSelector("#gd-errors li");
+      assert.match(await page.textContent("#gd-errors"), /pick the training images file/);
+      assert.equal(await paneState(page), "idle");
     },
   },
   {
