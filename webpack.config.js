@@ -24,6 +24,26 @@ function toProductionUrls(manifest) {
     .replace(/https:\/\/localhost:3000/g, origin);
 }
 
+/** In production builds, functions.json's helpUrls (JSDoc @helpurl) get the deployment URL like the manifest. */
+class ProductionUrlsInFunctionsJson {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("ProductionUrlsInFunctionsJson", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "ProductionUrlsInFunctionsJson", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          const asset = assets["functions.json"];
+          if (!asset) return;
+          compilation.updateAsset(
+            "functions.json",
+            new sources.RawSource(toProductionUrls(asset.source().toString())),
+          );
+        },
+      );
+    });
+  }
+}
+
 /**
  * Applies a plugin to the main compilation only. CustomFunctionsMetadataPlugin emits functions.json from its
  * `compilation` hook, which child compilers (HtmlWebpackPlugin's) inherit; in watch mode their cached copy
@@ -95,6 +115,7 @@ module.exports = async (env = {}, options = {}) => {
             }),
           ]
         : []),
+      ...(dev ? [] : [new ProductionUrlsInFunctionsJson()]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -114,6 +135,13 @@ module.exports = async (env = {}, options = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/pane.css", to: "pane.css" },
+          // Documentation the functions' helpUrls point at (docs/functions.md#...); the team notes stay out.
+          {
+            from: "docs/*.md",
+            to: "docs/[name][ext]",
+            noErrorOnMissing: true,
+            globOptions: { ignore: ["**/TEAM-NOTES.md"] },
+          },
           // The example workbooks (npm run examples), for the workbench's "open example" menu.
           { from: "examples/*.xlsx", to: "examples/[name][ext]", noErrorOnMissing: true },
           { from: "src/workbench/workbench.css", to: "workbench.css" },
