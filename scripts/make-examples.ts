@@ -227,6 +227,15 @@ export const LINE_SHEETS: readonly LineSheetSpec[] = [
     why: "decoupled weight decay 1e-4 pulls b slightly toward 0",
   },
   {
+    sheet: "SGD + step decay",
+    fn: "GD_STEP",
+    args: ['GD.LR_DECAY(0.15,A{row}-1,"step",100,0.5)'],
+    mode: "online",
+    iterations: 300,
+    tolerance: 1e-4,
+    why: "the rate comes from LR_DECAY: 0.15, halved every 100 rows",
+  },
+  {
     sheet: "Full batch",
     fn: "GD_STEP",
     args: ["0.1"],
@@ -262,7 +271,7 @@ export const LINE_COLUMNS = {
 
 /** An argument as typed in a formula → the value a cell function receives. */
 function literalArg(text: string): string | number | boolean | null {
-  if (text === "") return null;
+  if (text === "" || text.startsWith("GD.")) return null; // a formula (e.g. a scheduled lr) is not a literal
   if (text === "TRUE()" || text === "FALSE()") return text === "TRUE()";
   if (text.startsWith('"')) return text.slice(1, -1);
   return Number(text);
@@ -273,12 +282,13 @@ function stateWidth(spec: LineSheetSpec): number {
   return optimizerRowWidth(optimizer, 2, hyper) - 2;
 }
 
-function argsText(args: readonly string[]): string {
+/** The optional arguments as typed; `{row}` becomes the formula's own row number. */
+function argsText(args: readonly string[], row: number): string {
   let end = args.length;
   while (end > 0 && args[end - 1] === "") end--;
   return args
     .slice(0, end)
-    .map((a) => `, ${a}`)
+    .map((a) => `, ${a.replaceAll("{row}", String(row))}`)
     .join("");
 }
 
@@ -330,7 +340,12 @@ export function lineSheet(spec: LineSheetSpec): SheetModel {
       s.set(r, C.loss, `=GD.LOSS("${FORMULA_LOSS}",${tail})`);
       s.spill(r, C.dA, `=GD.GRAD("${FORMULA_LOSS}",${tail})`, 2);
     }
-    s.spill(r, C.a, `=GD.${spec.fn}(${params},F${here}:G${here},${state}${argsText(spec.args)})`, 2 + w);
+    s.spill(
+      r,
+      C.a,
+      `=GD.${spec.fn}(${params},F${here}:G${here},${state}${argsText(spec.args, here)})`,
+      2 + w,
+    );
   }
   return s.build(spec.why);
 }

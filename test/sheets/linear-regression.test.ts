@@ -19,6 +19,8 @@ interface Expectation {
   iterations: number;
   /** Allowed |a − 2| and |b − 30| at the last row. */
   tolerance: number;
+  /** The learning rate at iteration k when the sheet takes it from a schedule. */
+  lrAt?: (k: number) => number;
 }
 
 /**
@@ -79,6 +81,15 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     mode: "online",
     iterations: 300,
     tolerance: 0.05,
+  },
+  // GD.LR_DECAY(0.15, k − 1, "step", 100, 0.5): 0.15 · 0.5^⌊(k − 1)/100⌋
+  "SGD + step decay": {
+    optimizer: "sgd",
+    hyper: {},
+    mode: "online",
+    iterations: 300,
+    tolerance: 1e-4,
+    lrAt: (k) => 0.15 * 0.5 ** Math.floor((k - 1) / 100),
   },
   "Full batch": { optimizer: "sgd", hyper: { lr: 0.1 }, mode: "full", iterations: 100, tolerance: 1e-4 },
   "Mini-batch": { optimizer: "sgd", hyper: { lr: 0.1 }, mode: "mini", iterations: 100, tolerance: 1e-4 },
@@ -156,7 +167,10 @@ describe.each(Object.entries(EXPECTED))("sheet %s", (name, expectation) => {
       expectClose(book.number(name, row, DA), ga, `${name} row ${row + 1} dL/da`);
       expectClose(book.number(name, row, DA + 1), gb, `${name} row ${row + 1} dL/db`);
       const state = spec.stateFromCells(k === 1 ? [] : previous.slice(2), 2, hyper);
-      const step = spec.step([a, b], [ga, gb], state, hyper);
+      const rowHyper = expectation.lrAt
+        ? spec.resolveHyper({ ...expectation.hyper, lr: expectation.lrAt(k) })
+        : hyper;
+      const step = spec.step([a, b], [ga, gb], state, rowHyper);
       const want = [...step.params, ...spec.stateToCells(step.state)];
       want.forEach((v, i) =>
         expectClose(book.number(name, row, A + i), v, `${name} row ${row + 1} col ${A + i + 1}`),
