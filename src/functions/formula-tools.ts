@@ -87,7 +87,7 @@ export function gradCheckRow(args: GradCheckArgs): (number | boolean)[][] {
   return [[result.pass, result.maxRelativeError, ...result.entries.map((e) => e.relativeError)]];
 }
 
-export function gradCheckResult(args: GradCheckArgs): GradCheckResult {
+function gradCheckResult(args: GradCheckArgs): GradCheckResult {
   const point = pointOf(args);
   const analytic = numberVector("grads", args.grads);
   if (analytic.length !== point.values.length) {

@@ -36,6 +36,7 @@ import {
   stateVector,
   type CellInput,
 } from "./coercion";
+import { spillColumn } from "./spill-layout";
 
 export interface NetworkArgs {
   layers: CellInput;
@@ -229,7 +230,7 @@ function runConfig(args: TrainRunArgs): {
 
 function runOutput(result: TrainRunResult, losses: readonly number[], params: ArrayLike<number>): number[][] {
   if (result === "params") return [Array.from(params)];
-  return losses.map((loss) => [loss]);
+  return spillColumn(losses);
 }
 
 /** A whole training run in one call (HyperFormula, tests): loss per epoch as a column, or the params row. */
