@@ -50,9 +50,15 @@ export const MNIST_INPUTS = 784;
 export const MNIST_CLASSES = 10;
 export const MNIST_TRAIN_IMAGES = 50000;
 
-/** `--train-limit` for trainLimit: the CLI's spelling, used in every message so pane and CLI agree. */
+/** The CLI's option names where they are not simply kebab-cased (src/cli/args.ts: --opt, --schedule-opt). */
+const CLI_NAMES: Partial<Record<FieldName, string>> = {
+  optimizerOptions: "opt",
+  scheduleOptions: "schedule-opt",
+};
+
+/** `train-limit` for trainLimit: the CLI's spelling, used in every label and message so pane and CLI agree. */
 export function cliName(field: FieldName): string {
-  return field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return CLI_NAMES[field] ?? field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 export function configToForm(config: TrainConfig): FormValues {

@@ -1,25 +1,18 @@
+import { NETWORK_PY_CONFIG } from "../engine/train/config";
 import type { TrainConfig } from "../engine/train/protocol";
 
 /** The pane's starting points, named for the script or recipe they reproduce. */
 export type PresetName = "network.py" | "network2.py" | "modern (ReLU+Adam)";
 
-/** Nielsen's network.py: [784,30,10] sigmoid, quadratic cost, SGD η = 3.0, batch 10, N(0,1) init. */
+/**
+ * Nielsen's network.py, as the engine defines it (the CLI's defaults): [784,30,10] sigmoid, quadratic cost,
+ * SGD η = 3.0, batch 10, N(0,1) init. The pane asks for progress more often than the CLI's terminal bar.
+ */
 const NETWORK_PY: TrainConfig = {
-  layers: [784, 30, 10],
-  activation: "sigmoid",
-  output: "sigmoid",
-  loss: "quadratic",
-  init: "normal",
-  optimizer: "sgd",
-  lr: 3,
+  ...NETWORK_PY_CONFIG,
+  layers: [...NETWORK_PY_CONFIG.layers],
   optimizerOptions: {},
-  schedule: "constant",
   scheduleOptions: {},
-  lambda: 0,
-  epochs: 30,
-  batch: 10,
-  seed: 1,
-  trainLimit: 0,
   progressEvery: 50,
 };
 

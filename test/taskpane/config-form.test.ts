@@ -60,9 +60,9 @@ test("field labels are the CLI's option names", () => {
     "init",
     "optimizer",
     "lr",
-    "optimizer-options",
+    "opt",
     "schedule",
-    "schedule-options",
+    "schedule-opt",
     "lambda",
     "epochs",
     "batch",
@@ -91,7 +91,7 @@ test.each([
   [{ progressEvery: "0" }, "progressEvery: progress-every must be an integer >= 1, got 0"],
   [
     { optimizerOptions: "momentum" },
-    'optimizerOptions: optimizer-options must be name=value pairs separated by commas, got "momentum"',
+    'optimizerOptions: opt must be name=value pairs separated by commas, got "momentum"',
   ],
 ])("%j is rejected with a clear message", (values, message) => {
   expect(errorsOf(values)).toEqual([message]);
