@@ -14,7 +14,7 @@ import {
   type PaneView,
 } from "./pane-view";
 import { PRESETS, type PresetName } from "./presets";
-import { TrainingController, type TrainingWorker } from "./training-controller";
+import { FINAL_STATES, TrainingController, type TrainingWorker } from "./training-controller";
 
 /** What differs between Excel and the workbench: where rows go, how the worker starts, where assets live. */
 export interface PaneHost {
@@ -69,7 +69,16 @@ export function mountTrainingPane(container: HTMLElement, host: PaneHost): Mount
   view.preset.addEventListener("change", () => applyPreset(view.preset.value as PresetName));
 
   view.train.addEventListener("click", () => {
-    void startRun(view, host, controller);
+    // Reading picked files is asynchronous: block a second click until the run has started (or failed).
+    view.train.disabled = true;
+    startRun(view, host, controller)
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        view.errors.replaceChildren(Object.assign(document.createElement("li"), { textContent: message }));
+      })
+      .finally(() => {
+        view.train.disabled = !FINAL_STATES.includes(controller.state);
+      });
   });
   view.stop.addEventListener("click", () => controller.stop());
   return { view, controller };
@@ -83,14 +92,7 @@ async function startRun(view: PaneView, host: PaneHost, controller: TrainingCont
     return;
   }
   showFieldErrors(view, []);
-  let data: DataSource;
-  try {
-    data = await dataSource(view, host);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    view.errors.replaceChildren(Object.assign(document.createElement("li"), { textContent: message }));
-    return;
-  }
+  const data = await dataSource(view, host);
   const destination =
     host.destinations.find((d) => d.value === view.destination.value) ?? host.destinations[0];
   if (!destination) throw new Error("the pane needs at least one destination");
