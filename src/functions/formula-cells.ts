@@ -44,8 +44,14 @@ export function formulaPoint(
     throw new EngineError(`values has ${values.length} values but names has ${names.length}`);
   }
   const dataNames = nameList("data names", dataNamesInput);
-  if (dataNames.length !== data.length) {
-    throw new EngineError(`data names lists ${dataNames.length} names but ${data.length} data ranges follow`);
+  // An omitted repeating argument may still arrive as one blank entry: drop blank ranges past the names.
+  let end = data.length;
+  while (end > dataNames.length && isBlankRange(data[end - 1])) end--;
+  const ranges = data.slice(0, end);
+  if (dataNames.length !== ranges.length) {
+    throw new EngineError(
+      `data names lists ${dataNames.length} names but ${ranges.length} data ranges follow`,
+    );
   }
   const bindings: Record<string, number | readonly number[]> = {};
   names.forEach((name, i) => (bindings[name] = values[i] as number));
@@ -53,10 +59,15 @@ export function formulaPoint(
     if (names.some((n) => n.toLowerCase() === name.toLowerCase())) {
       throw new EngineError(`"${name}" is both a variable and a data name`);
     }
-    const vector = numberVector(name, data[i]);
+    const vector = numberVector(name, ranges[i]);
     bindings[name] = vector.length === 1 ? (vector[0] as number) : vector;
   });
   return { names, values, bindings };
+}
+
+function isBlankRange(input: CellInput): boolean {
+  const cells = Array.isArray(input) ? (input as unknown[]).flat(2) : [input];
+  return cells.every((v) => v === null || v === undefined || v === "");
 }
 
 /** The formula text argument. */

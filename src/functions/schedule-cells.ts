@@ -13,6 +13,11 @@ function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === "";
 }
 
+/** A blank cell, an omitted argument, or a range of blanks. */
+function isBlankArgument(input: CellInput): boolean {
+  return Array.isArray(input) ? (input as unknown[]).flat(2).every(isBlank) : isBlank(input);
+}
+
 function optionValue(name: string, input: CellInput): ScheduleOption | undefined {
   if (isBlank(input)) return undefined;
   if (typeof input === "boolean") return input;
@@ -37,13 +42,17 @@ export function scheduleOptions(
   params: readonly CellInput[],
 ): Record<string, ScheduleOption> {
   const spec = getSchedule(schedule);
-  if (params.length > spec.params.length) {
+  // Omitted trailing parameters (Excel may pass an omitted repeating argument as one null) are defaults.
+  let end = params.length;
+  while (end > 0 && isBlankArgument(params[end - 1])) end--;
+  const given = params.slice(0, end);
+  if (given.length > spec.params.length) {
     throw new EngineError(
-      `schedule ${spec.name} takes ${spec.params.length} parameters (${spec.params.map((p) => p.name).join(", ")}), got ${params.length}`,
+      `schedule ${spec.name} takes ${spec.params.length} parameters (${spec.params.map((p) => p.name).join(", ")}), got ${given.length}`,
     );
   }
   const options: Record<string, ScheduleOption> = {};
-  params.forEach((input, i) => {
+  given.forEach((input, i) => {
     const param = spec.params[i];
     if (!param) return;
     const value = optionValue(param.name, input);

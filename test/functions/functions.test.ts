@@ -221,6 +221,14 @@ describe("formula tools", () => {
     expect(wrong[0]?.[3] as number).toBeLessThan(1e-8);
   });
 
+  test("an omitted repeating data argument may arrive as [] or as one blank entry: both mean no data", () => {
+    expect(LOSS("a*b", [["a,b"]], [[3, 4]], NONE, [])).toBe(12);
+    expect(LOSS("a*b", [["a,b"]], [[3, 4]], NONE, [[[null]]] as any)).toBe(12);
+    expect(LR_DECAY(0.1, 7, "constant", [null])).toBe(0.1);
+    expect(LR_DECAY(0.1, 25, "step", [20, null])).toBeCloseTo(0.01, 15); // gamma omitted → 0.1
+    expect(messageOf(() => LR_DECAY(0.1, 7, "step", [null]))).toBe("step needs step_size");
+  });
+
   test("formula errors name what is wrong", () => {
     expect(messageOf(() => GRAD("a*b", [["a,b"]], [[1, 2, 3]]))).toBe("values has 3 values but names has 2");
     expect(messageOf(() => GRAD("a*x", [["a"]], [[1]], [["x,y"]], [[[1]]]))).toBe(
