@@ -119,17 +119,16 @@ module.exports = [
       await setField(page, "epochs", 30);
       await page.click("#gd-train");
       await waitForState(page, ["running"], 60000);
-      await page.waitForFunction(
-        () => /batch \d+/.test(document.querySelector("#gd-progress-text")?.textContent ?? ""),
-        null,
-        {
-          timeout: 30000,
-        },
-      );
+      // Let one full epoch (50,000 images) land in the sheet, then stop during the second.
+      await page.waitForFunction(() => document.querySelectorAll("#gd-epochs tbody tr").length >= 1, null, {
+        timeout: 60000,
+        polling: 50,
+      });
       await page.click("#gd-stop");
       assert.equal(await waitForState(page, ["stopped", "done", "error"], 10000), "stopped");
       const rows = await epochRowsInSheet(page);
-      assert.ok(rows.length < 30, `stopped early, after ${rows.length} of 30 epochs`);
+      assert.ok(rows.length >= 1 && rows.length < 30, `stopped early, after ${rows.length} of 30 epochs`);
+      assert.match(await page.textContent("#gd-status"), /stopped after \d+ epoch/);
       await page.waitForTimeout(1500);
       assert.deepEqual(await epochRowsInSheet(page), rows, "no rows after Stop");
       assert.equal(await paneState(page), "stopped");
