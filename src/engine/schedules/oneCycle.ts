@@ -66,8 +66,10 @@ function oneCycle(maxLr: number, options: ScheduleOptionReader, anneal: Anneal):
     previousEnd = phase.endStep;
   }
   return (step) => {
-    if (step > totalSteps) {
-      throw new EngineError(`step must be <= total_steps (${totalSteps}), got ${step}`);
+    // PyTorch lets the scheduler reach step == total_steps, whose rate (past the cycle: negative for
+    // linear anneal) no update ever uses; a cell asking for it is a mistake, so it is an error here.
+    if (step >= totalSteps) {
+      throw new EngineError(`step must be < total_steps (${totalSteps}), got ${step}`);
     }
     let startStep = 0;
     for (let i = 0; i < phases.length; i++) {

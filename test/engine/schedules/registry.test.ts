@@ -170,7 +170,8 @@ describe("validation messages", () => {
       0,
       "pct_start 0.3 with total_steps 3 leaves a phase with no steps",
     ],
-    ["one_cycle_cos", 0.1, { total_steps: 10 }, 11, "step must be <= total_steps (10), got 11"],
+    ["one_cycle_cos", 0.1, { total_steps: 10 }, 11, "step must be < total_steps (10), got 11"],
+    ["one_cycle_linear", 0.1, { total_steps: 10 }, 10, "step must be < total_steps (10), got 10"],
   ] as [string, number, ScheduleOptions, number, string][])(
     "%s lr0 %d %j step %d → %s",
     (name, lr0, options, step, message) => {
