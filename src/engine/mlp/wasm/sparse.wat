@@ -252,10 +252,28 @@
       (br $sLoop))))
 
   ;; params[i] ← params[i] − lr·grads[i] for i < n, computed in float64 and rounded once to float32: the same
-  ;; arithmetic, bit for bit, as the engine's SGD kernel (momentum 0, weight_decay 0) in JavaScript.
+  ;; arithmetic, bit for bit, as the engine's SGD kernel (momentum 0, weight_decay 0) in JavaScript. Four
+  ;; floats at a time: each half widened to f64x2, updated, narrowed, and the halves joined again.
   (func (export "sgd_step") (param $p i32) (param $g i32) (param $n i32) (param $lr f64)
-    (local $end i32)
+    (local $end i32) (local $vecEnd i32) (local $rate v128) (local $pv v128) (local $gv v128)
     (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $vecEnd (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (local.set $rate (f64x2.splat (local.get $lr)))
+    (block $vDone (loop $vNext
+      (br_if $vDone (i32.ge_u (local.get $p) (local.get $vecEnd)))
+      (local.set $pv (v128.load align=4 (local.get $p)))
+      (local.set $gv (v128.load align=4 (local.get $g)))
+      (v128.store align=4 (local.get $p)
+        (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+          (f32x4.demote_f64x2_zero (f64x2.sub (f64x2.promote_low_f32x4 (local.get $pv))
+            (f64x2.mul (local.get $rate) (f64x2.promote_low_f32x4 (local.get $gv)))))
+          (f32x4.demote_f64x2_zero (f64x2.sub
+            (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $pv) (local.get $pv)))
+            (f64x2.mul (local.get $rate)
+              (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $gv) (local.get $gv))))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (local.set $g (i32.add (local.get $g) (i32.const 16)))
+      (br $vNext)))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
       (f32.store (local.get $p) (f32.demote_f64 (f64.sub (f64.promote_f32 (f32.load (local.get $p)))
