@@ -8,7 +8,7 @@
 import type { Examples, FloatArray, FloatArrayConstructor, SparseRows, Targets } from "./examples";
 import { parameterLayout, type MlpSpec, type ParameterLayout } from "./spec";
 import type { Activation, OutputActivation } from "../train/protocol";
-import type { SparseLayerKernel, WasmArena } from "./wasm/arena";
+import type { DenseLayerKernel, SparseLayerKernel, WasmArena } from "./wasm/arena";
 
 export interface MlpWorkspace {
   spec: MlpSpec;
@@ -23,11 +23,14 @@ export interface MlpWorkspace {
   identity: Int32Array;
   /** The first layer's kernels: WebAssembly when the workspace lives in a WASM arena, else JavaScript. */
   sparse: SparseLayerKernel;
+  /** The other layers' kernels, likewise. */
+  dense: DenseLayerKernel;
 }
 
 /** Bytes a float32 workspace takes in a WASM arena (first-layer buffers and the identity order). */
 export function workspaceBytes(spec: MlpSpec, capacity: number): number {
-  return capacity * 4 * (2 * (spec.layers[1] as number) + 1) + 48;
+  const units = spec.layers.slice(1).reduce((total, n) => total + n, 0);
+  return capacity * 4 * (2 * units + 1) + 64 * spec.layers.length + 48;
 }
 
 /**
@@ -45,21 +48,24 @@ export function createWorkspace(
   const inArena = arena && ctor === Float32Array ? arena : null;
   const identity = inArena ? inArena.ints(capacity) : new Int32Array(capacity);
   for (let i = 0; i < capacity; i++) identity[i] = i;
-  const buffer = (units: number, i: number): FloatArray =>
-    inArena && i === 0 ? inArena.floats(capacity * units) : new ctor(capacity * units);
+  const buffer = (units: number): FloatArray =>
+    inArena ? inArena.floats(capacity * units) : new ctor(capacity * units);
   return {
     spec,
     layout,
     capacity,
-    activations: layout.layers.map((layer, i) => buffer(layer.outputs, i)),
-    deltas: layout.layers.map((layer, i) => buffer(layer.outputs, i)),
+    activations: layout.layers.map((layer) => buffer(layer.outputs)),
+    deltas: layout.layers.map((layer) => buffer(layer.outputs)),
     identity,
     sparse: inArena ? inArena.kernel() : JS_SPARSE_KERNEL,
+    dense: inArena ? inArena.dense() : JS_DENSE_KERNEL,
   };
 }
 
 /** The JavaScript first-layer kernels (any value type, float32 or float64). */
 export const JS_SPARSE_KERNEL: SparseLayerKernel = { forward: sparseAffine, backward: sparseBackward };
+/** The JavaScript dense-layer kernels. */
+export const JS_DENSE_KERNEL: DenseLayerKernel = { forward: denseAffine, backward: denseBackward };
 
 /** Smallest value passed to log, so a saturated unit gives a large finite loss instead of Infinity. */
 const LOG_FLOOR = 1e-30;
@@ -208,7 +214,7 @@ export function forwardBatch(
       );
     } else {
       const input = activations[i - 1] as FloatArray;
-      denseAffine(
+      ws.dense.forward(
         params,
         layer.weightOffset,
         layer.biasOffset,
@@ -420,7 +426,18 @@ export function batchCostAndGradient(
       const input = ws.activations[i - 1] as FloatArray;
       const deltaPrev = ws.deltas[i - 1] as FloatArray;
       const { weightOffset, biasOffset, inputs, outputs } = layer;
-      denseBackward(params, grads, weightOffset, biasOffset, inputs, outputs, input, delta, deltaPrev, count);
+      ws.dense.backward(
+        params,
+        grads,
+        weightOffset,
+        biasOffset,
+        inputs,
+        outputs,
+        input,
+        delta,
+        deltaPrev,
+        count,
+      );
       scaleByDerivative(ws.spec.activation, input, deltaPrev, count * inputs);
     } else {
       const { weightOffset, biasOffset, outputs } = layer;

@@ -37,6 +37,32 @@ export interface SparseLayerKernel {
   ): void;
 }
 
+/** A dense layer (every layer after the first), documented layout; see denseAffine/denseBackward. */
+export interface DenseLayerKernel {
+  forward(
+    params: FloatArray,
+    weightOffset: number,
+    biasOffset: number,
+    inputs: number,
+    units: number,
+    input: FloatArray,
+    count: number,
+    out: FloatArray,
+  ): void;
+  backward(
+    params: FloatArray,
+    grads: FloatArray,
+    weightOffset: number,
+    biasOffset: number,
+    inputs: number,
+    units: number,
+    input: FloatArray,
+    delta: FloatArray,
+    deltaPrev: FloatArray,
+    count: number,
+  ): void;
+}
+
 export interface WasmArena {
   floats(n: number): Float32Array;
   ints(n: number): Int32Array;
@@ -47,6 +73,8 @@ export interface WasmArena {
   sparse(rows: SparseRows): SparseRows;
   /** WASM SIMD kernels over arena-resident arrays, with the first layer's W in the kernel layout. */
   kernel(): SparseLayerKernel;
+  /** WASM dense-layer kernels over arena-resident float32 arrays. */
+  dense(): DenseLayerKernel;
   /**
    * Plain SGD's update (p ← p − lr·g, in float64 rounded once to float32, bit for bit the engine's SGD
    * kernel with momentum 0 and weight_decay 0) for arena-resident float32 arrays; others go to `fallback`.
@@ -100,6 +128,8 @@ type SparseExports = {
   sparse_backward_t: (...args: number[]) => void;
   sparse_forward_t32: (...args: number[]) => void;
   sparse_backward_t32: (...args: number[]) => void;
+  dense_forward: (...args: number[]) => void;
+  dense_backward: (...args: number[]) => void;
   sgd_step: (params: number, grads: number, n: number, lr: number) => void;
   scale_floats: (values: number, n: number, factor: number) => void;
 };
@@ -185,6 +215,41 @@ export function createWasmArena(bytes: number): WasmArena | null {
       } else {
         for (let i = from; i < to; i++) values[i] = (values[i] as number) * factor;
       }
+    },
+    dense() {
+      const check = (...arrays: FloatArray[]): void => {
+        if (!arrays.every((a) => a instanceof Float32Array && inside(a))) {
+          throw new Error("WASM kernel called with arrays outside its arena");
+        }
+      };
+      return {
+        forward(params, weightOffset, biasOffset, inputs, units, input, count, out) {
+          check(params, input, out);
+          exports.dense_forward(
+            params.byteOffset + 4 * weightOffset,
+            params.byteOffset + 4 * biasOffset,
+            inputs,
+            units,
+            input.byteOffset,
+            count,
+            out.byteOffset,
+          );
+        },
+        backward(params, grads, weightOffset, biasOffset, inputs, units, input, delta, deltaPrev, count) {
+          check(params, grads, input, delta, deltaPrev);
+          exports.dense_backward(
+            params.byteOffset + 4 * weightOffset,
+            grads.byteOffset + 4 * weightOffset,
+            grads.byteOffset + 4 * biasOffset,
+            inputs,
+            units,
+            input.byteOffset,
+            delta.byteOffset,
+            deltaPrev.byteOffset,
+            count,
+          );
+        },
+      };
     },
     kernel() {
       const check = (inputs: SparseRows, order: Int32Array, a: FloatArray, b: FloatArray): void => {

@@ -1,6 +1,6 @@
 ;; The training loop's hot loops in WebAssembly with 128-bit SIMD: the first layer's sparse kernels (the
 ;; work of sparseAffine and sparseBackward in ../kernels.ts, for byte-valued inputs such as MNIST pixels and
-;; float32 parameters), plain SGD's update and network2.py's weight decay. V8 runs these
+;; float32 parameters), the dense layers after it, plain SGD's update and network2.py's weight decay. V8 runs these
 ;; about twice as fast as the JavaScript loops: no typed-array bounds checks (guard pages instead), and
 ;; 32-bit float arithmetic without conversions. All pointers are byte offsets into the imported memory.
 ;; Compiled to sparse-wasm.ts by `npx tsx bench/build-wasm.ts` (wabt); a test checks the two agree.
@@ -248,6 +248,83 @@
           (br $tLoop)))
         (local.set $p (i32.add (local.get $p) (i32.const 1)))
         (br $pLoop)))
+      (local.set $s (i32.add (local.get $s) (i32.const 1)))
+      (br $sLoop))))
+
+  ;; Dense layers (all after the first), the same loops as denseAffine / denseBackward in ../kernels.ts, in the
+  ;; documented layout (W units × inputs, row-major): out[s·units + j] = b[j] + Σ_k W[j·inputs + k]·in[s·inputs + k].
+  (func (export "dense_forward")
+    (param $w i32) (param $b i32) (param $inputs i32) (param $units i32)
+    (param $in i32) (param $count i32) (param $out i32)
+    (local $s i32) (local $j i32) (local $k i32) (local $row i32) (local $x i32) (local $sum f32) (local $o i32)
+    (local $inBytes i32)
+    (local.set $inBytes (i32.shl (local.get $inputs) (i32.const 2)))
+    (local.set $o (local.get $out))
+    (block $sDone (loop $sLoop
+      (br_if $sDone (i32.ge_u (local.get $s) (local.get $count)))
+      (local.set $x (i32.add (local.get $in) (i32.mul (local.get $s) (local.get $inBytes))))
+      (local.set $j (i32.const 0))
+      (block $jDone (loop $jLoop
+        (br_if $jDone (i32.ge_u (local.get $j) (local.get $units)))
+        (local.set $row (i32.add (local.get $w) (i32.mul (local.get $j) (local.get $inBytes))))
+        (local.set $sum (f32.const 0))
+        (local.set $k (i32.const 0))
+        (block $kDone (loop $kLoop
+          (br_if $kDone (i32.ge_u (local.get $k) (local.get $inBytes)))
+          (local.set $sum (f32.add (local.get $sum) (f32.mul (f32.load (i32.add (local.get $row) (local.get $k)))
+            (f32.load (i32.add (local.get $x) (local.get $k))))))
+          (local.set $k (i32.add (local.get $k) (i32.const 4)))
+          (br $kLoop)))
+        (f32.store (local.get $o) (f32.add (f32.load (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2))))
+          (local.get $sum)))
+        (local.set $o (i32.add (local.get $o) (i32.const 4)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jLoop)))
+      (local.set $s (i32.add (local.get $s) (i32.const 1)))
+      (br $sLoop))))
+
+  ;; grads(W) += δᵀ·in, grads(b) += Σ δ, and δ_prev = δ·W (before the activation's derivative).
+  (func (export "dense_backward")
+    (param $w i32) (param $g i32) (param $gb i32) (param $inputs i32) (param $units i32)
+    (param $in i32) (param $delta i32) (param $deltaPrev i32) (param $count i32)
+    (local $s i32) (local $j i32) (local $k i32) (local $row i32) (local $grow i32) (local $x i32) (local $dp i32)
+    (local $d f32) (local $inBytes i32) (local $end i32) (local $at i32)
+    (local.set $inBytes (i32.shl (local.get $inputs) (i32.const 2)))
+    (local.set $at (local.get $deltaPrev))
+    (local.set $end (i32.add (local.get $deltaPrev) (i32.mul (local.get $count) (local.get $inBytes))))
+    (block $zDone (loop $zLoop
+      (br_if $zDone (i32.ge_u (local.get $at) (local.get $end)))
+      (f32.store (local.get $at) (f32.const 0))
+      (local.set $at (i32.add (local.get $at) (i32.const 4)))
+      (br $zLoop)))
+    (block $sDone (loop $sLoop
+      (br_if $sDone (i32.ge_u (local.get $s) (local.get $count)))
+      (local.set $x (i32.add (local.get $in) (i32.mul (local.get $s) (local.get $inBytes))))
+      (local.set $dp (i32.add (local.get $deltaPrev) (i32.mul (local.get $s) (local.get $inBytes))))
+      (local.set $j (i32.const 0))
+      (block $jDone (loop $jLoop
+        (br_if $jDone (i32.ge_u (local.get $j) (local.get $units)))
+        (local.set $d (f32.load (i32.add (local.get $delta)
+          (i32.shl (i32.add (i32.mul (local.get $s) (local.get $units)) (local.get $j)) (i32.const 2)))))
+        (if (f32.ne (local.get $d) (f32.const 0))
+          (then
+            (local.set $at (i32.add (local.get $gb) (i32.shl (local.get $j) (i32.const 2))))
+            (f32.store (local.get $at) (f32.add (f32.load (local.get $at)) (local.get $d)))
+            (local.set $row (i32.add (local.get $w) (i32.mul (local.get $j) (local.get $inBytes))))
+            (local.set $grow (i32.add (local.get $g) (i32.mul (local.get $j) (local.get $inBytes))))
+            (local.set $k (i32.const 0))
+            (block $kDone (loop $kLoop
+              (br_if $kDone (i32.ge_u (local.get $k) (local.get $inBytes)))
+              (local.set $at (i32.add (local.get $grow) (local.get $k)))
+              (f32.store (local.get $at) (f32.add (f32.load (local.get $at))
+                (f32.mul (local.get $d) (f32.load (i32.add (local.get $x) (local.get $k))))))
+              (local.set $at (i32.add (local.get $dp) (local.get $k)))
+              (f32.store (local.get $at) (f32.add (f32.load (local.get $at))
+                (f32.mul (f32.load (i32.add (local.get $row) (local.get $k))) (local.get $d))))
+              (local.set $k (i32.add (local.get $k) (i32.const 4)))
+              (br $kLoop)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jLoop)))
       (local.set $s (i32.add (local.get $s) (i32.const 1)))
       (br $sLoop))))
 
