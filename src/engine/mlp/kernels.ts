@@ -4,6 +4,8 @@
  * run along contiguous rows (W row j · input row s; gradient rows updated left to right), and the first
  * layer reads only the nonzero inputs of each example (sparse rows), which for MNIST is ~19% of the pixels.
  * The same code runs in Float32Array (training) and Float64Array (gradient checks, small sheet networks).
+ * A workspace made with a WASM arena runs its layer loops in WebAssembly instead (wasm/arena.ts); the
+ * activations, the cost and the batch logic below stay the same for both.
  */
 import type { Examples, FloatArray, FloatArrayConstructor, SparseRows, Targets } from "./examples";
 import { parameterLayout, type MlpSpec, type ParameterLayout } from "./spec";
