@@ -66,6 +66,29 @@ describe("training on MNIST", () => {
     const again = evaluateExamples(createWorkspace(spec, 500, Float32Array), wasm.params, mnist.test);
     expect(again.correct).toBe(wasm.epochs[0]!.testCorrect);
   });
+
+  it("agrees between WebAssembly and JavaScript for the modern configuration (ReLU, softmax, Adam, 100 units)", () => {
+    // 100 hidden units take the general SIMD loops (25 blocks of 4); ReLU zeros skip dense-backward rows.
+    const config: Partial<TrainConfig> = {
+      layers: [784, 100, 10],
+      activation: "relu",
+      output: "softmax",
+      loss: "cross-entropy",
+      init: "he",
+      optimizer: "adam",
+      lr: 0.001,
+      batch: 32,
+      epochs: 1,
+      trainLimit: 640,
+    };
+    const wasm = trainSync(config, { train: mnist.train });
+    const js = trainSync(config, { train: mnist.train }, { useWasm: false });
+    // 20 Adam steps of at most ~lr each: float32 rounding-order differences stay far below 1e-5.
+    let largest = 0;
+    wasm.params.forEach((v, i) => (largest = Math.max(largest, Math.abs(v - (js.params[i] as number)))));
+    expect(largest).toBeLessThan(1e-5);
+    expect(wasm.epochs[0]!.trainLoss).toBeCloseTo(js.epochs[0]!.trainLoss, 5);
+  });
 });
 
 describe("training on a small user data set", () => {
