@@ -6,8 +6,9 @@
  */
 import { EngineError, requireAllFinite } from "../errors";
 
-export type FloatArray = Float32Array | Float64Array;
-export type FloatArrayConstructor = Float32ArrayConstructor | Float64ArrayConstructor;
+import type { FloatArray, FloatArrayConstructor } from "../float-array";
+
+export type { FloatArray, FloatArrayConstructor };
 
 export interface SparseRows {
   rows: number;

@@ -1,7 +1,8 @@
 /** Shapes shared by every optimizer: hyper-parameters, state that fits in cells, and the training kernel. */
 
-export type FloatArray = Float32Array | Float64Array;
-export type FloatArrayConstructor = Float32ArrayConstructor | Float64ArrayConstructor;
+import type { FloatArray, FloatArrayConstructor } from "../float-array";
+
+export type { FloatArray, FloatArrayConstructor };
 
 /** A hyper-parameter as a cell holds it: a number, or TRUE/FALSE for switches such as `nesterov`. */
 export type HyperValue = number | boolean;
