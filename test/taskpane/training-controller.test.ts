@@ -71,7 +71,17 @@ function setup() {
   return { worker, sink, states, sinkErrors, controller };
 }
 
-const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits until `condition` holds (the sink's writes are asynchronous), polling; fails after `timeoutMs`. A
+ * condition rather than a fixed sleep, so a loaded machine cannot make the test flaky.
+ */
+async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 test("a complete run: start message, rows in order, done after the last write", async () => {
   const { worker, sink, states, controller } = setup();
@@ -87,7 +97,7 @@ test("a complete run: start message, rows in order, done after the last write", 
   worker.reply({ type: "epoch", result: result(2) });
   worker.reply({ type: "done", epochs: [result(0), result(1), result(2)], stopped: false });
   expect(controller.state).toBe("stopping"); // final state waits for the sink
-  await settle();
+  await waitUntil(() => states.includes("done"));
   expect(sink.calls).toEqual(["begin", "epoch 0 at 0", "epoch 1 at 1", "epoch 2 at 2", "finish 3 complete"]);
   expect(states).toEqual(["loading", "running", "done"]);
   expect(worker.terminated).toBe(true);
@@ -110,7 +120,7 @@ test("Stop sends stop; the worker's done(stopped) ends the run as stopped and la
   expect(worker.sent.map((s) => s.message.type)).toEqual(["start", "stop"]);
   worker.reply({ type: "done", epochs: [result(0)], stopped: true });
   worker.reply({ type: "epoch", result: result(1) });
-  await settle();
+  await waitUntil(() => states.includes("stopped"));
   expect(states).toEqual(["loading", "running", "stopping", "stopped"]);
   expect(sink.calls).toEqual(["begin", "epoch 0 at 0", "finish 1 stopped"]);
   expect(controller.epochs).toHaveLength(1);
@@ -120,7 +130,8 @@ test("a worker that never answers Stop is terminated after the grace period", as
   const { worker, sink, states, controller } = setup();
   controller.start(config, { kind: "bundled", baseUrl: "/" }, sink);
   controller.stop();
-  await settle(100);
+  expect(worker.terminated).toBe(false); // not before the grace period
+  await waitUntil(() => states.includes("stopped"));
   expect(worker.terminated).toBe(true);
   expect(states).toEqual(["loading", "stopping", "stopped"]);
 });
@@ -133,7 +144,7 @@ test("a failing sink is reported once and skipped; the pane keeps every epoch", 
   worker.reply({ type: "epoch", result: result(0) });
   worker.reply({ type: "epoch", result: result(1) });
   worker.reply({ type: "done", epochs: [result(0), result(1)], stopped: false });
-  await settle();
+  await waitUntil(() => states.at(-1) === "done");
   expect(sinkErrors).toEqual([
     "Could not write to the test sink: Excel is busy. Results are kept in the pane.",
   ]);
@@ -146,7 +157,7 @@ test("a worker error ends the run in the error state with the worker's message",
   const { worker, sink, states, controller } = setup();
   controller.start(config, { kind: "bundled", baseUrl: "/" }, sink);
   worker.reply({ type: "error", message: 'unknown optimizer "foo"' });
-  await settle();
+  await waitUntil(() => states.includes("error"));
   expect(states).toEqual(["loading", "error"]);
   expect(worker.terminated).toBe(true);
 });
