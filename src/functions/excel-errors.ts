@@ -57,16 +57,21 @@ function isCellError(error: unknown): error is ExcelValueError {
 }
 
 /**
- * Runs a custom function's body and turns every failure into a #VALUE! error with a readable message.
- * EngineError messages pass through unchanged; unexpected failures keep their message too (a cell that says
- * why is better than a bare #VALUE!).
+ * Any failure as a #VALUE! error with a readable message: errors already shaped for a cell unchanged,
+ * EngineError messages as they are, unexpected failures with their message too (a cell that says why is
+ * better than a bare #VALUE!).
  */
+export function toCellError(error: unknown): ExcelValueError {
+  if (isCellError(error)) return error;
+  if (error instanceof EngineError) return valueError(error.message);
+  return valueError(messageOf(error));
+}
+
+/** Runs a custom function's body and turns every failure into a #VALUE! error (see toCellError). */
 export function atExcelEdge<T>(body: () => T): T {
   try {
     return body();
   } catch (error) {
-    if (isCellError(error)) throw error;
-    if (error instanceof EngineError) throw valueError(error.message);
-    throw valueError(messageOf(error));
+    throw toCellError(error);
   }
 }

@@ -11,7 +11,7 @@
  * the next step needs (ending with the step count t). The next row passes the previous row's spill back.
  */
 /* global CustomFunctions */
-import { atExcelEdge } from "./excel-errors";
+import { atExcelEdge, toCellError } from "./excel-errors";
 import { gradCheckRow, gradientRow, hessianMatrix, jacobianMatrix, lossCell } from "./formula-tools";
 import { predictCells, trainMlpRow, trainMlpRunAsync, trainRowHeaders } from "./mlp-cells";
 import { hyperFromOptions, optimizerHeaders, optimizerStepCells, stepFunctionCells } from "./optimizer-cells";
@@ -447,9 +447,7 @@ export async function TRAIN_MLP(
   try {
     return await trainMlpRunAsync(args, { cancelled: () => cancelled });
   } catch (error) {
-    return atExcelEdge(() => {
-      throw error;
-    });
+    throw toCellError(error);
   }
 }
 
@@ -514,15 +512,7 @@ export function TRAIN_MLP_LIVE(
   };
   trainMlpRunAsync(args, { cancelled: () => cancelled, onEpoch: (rows) => live.setResult(rows) }).then(
     (rows) => live.setResult(rows),
-    (error: unknown) => {
-      try {
-        atExcelEdge(() => {
-          throw error;
-        });
-      } catch (cellError) {
-        live.setResult(cellError as CustomFunctions.Error);
-      }
-    },
+    (error: unknown) => live.setResult(toCellError(error) as CustomFunctions.Error),
   );
 }
 

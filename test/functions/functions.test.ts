@@ -22,6 +22,7 @@ import {
   TRAIN_MLP,
   TRAIN_MLP_LIVE,
 } from "../../src/functions/functions";
+import { CellValueError } from "../../src/functions/excel-errors";
 
 /* global CustomFunctions */
 const NONE = null as any;
@@ -404,11 +405,40 @@ describe("TRAIN_MLP, MLP_PREDICT", () => {
     expect(first[4]?.[0]).toBe(""); // not reached yet: blank, so the spill keeps its size
   });
 
+  test("TRAIN_MLP_LIVE streams a failed run's #VALUE! error with the engine's message", async () => {
+    const error = await new Promise<unknown>((resolve) => {
+      const invocation = { setResult: resolve } as unknown as CustomFunctions.StreamingInvocation<any[][]>;
+      TRAIN_MLP_LIVE(
+        [["3,1"]],
+        X,
+        Y,
+        5,
+        "sgd",
+        0.5,
+        NONE,
+        NONE,
+        NONE,
+        NONE,
+        NONE,
+        NONE,
+        NONE,
+        NONE,
+        invocation,
+      );
+    });
+    expect(error).toBeInstanceOf(CellValueError);
+    expect((error as CellValueError).message).toBe("layers[0] is 3 but the training data has 2 inputs");
+  });
+
   test("bad networks are #VALUE! with the engine's message", async () => {
     await expect(TRAIN_MLP([["2,x,1"]], X, Y)).rejects.toThrow(
       'layers must be sizes separated by commas, such as "2,4,1", got "2,x,1"',
     );
     await expect(TRAIN_MLP([["3,1"]], X, Y)).rejects.toThrow("X has 2 columns but layers[0] is 3");
+    // run mode (epochs ≥ 1) fails inside the async run, with the training loop's message
+    const run = TRAIN_MLP([["3,1"]], X, Y, NONE, "sgd", 0.5, 5);
+    await expect(run).rejects.toBeInstanceOf(CellValueError);
+    await expect(run).rejects.toThrow("layers[0] is 3 but the training data has 2 inputs");
     expect(messageOf(() => MLP_PREDICT([["2,1"]], [[1, 2]], X))).toBe(
       "params has 2 values but layers 2,1 has 3",
     );
