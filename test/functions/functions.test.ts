@@ -308,37 +308,13 @@ describe("TRAIN_MLP, MLP_PREDICT", () => {
   });
 
   test("run mode: a column of losses per epoch, or the trained params; MLP_PREDICT spills one row per input", async () => {
-    const losses = await TRAIN_MLP(
-      [["2,3,1"]],
-      X,
-      Y,
-      NONE,
-      "adam",
-      0.1,
-      200,
-      4,
-      1,
-      "tanh",
-      "sigmoid",
-      "cross-entropy",
-    );
+    // The same run (Adam, 200 epochs, batch 4, seed 1): result omitted (the losses), then "params".
+    const run = (result?: "params") =>
+      TRAIN_MLP([["2,3,1"]], X, Y, NONE, "adam", 0.1, 200, 4, 1, "tanh", "sigmoid", "cross-entropy", result);
+    const losses = await run();
     expect(losses).toHaveLength(200);
     expect(losses[199]?.[0] as number).toBeLessThan(0.05);
-    const params = await TRAIN_MLP(
-      [["2,3,1"]],
-      X,
-      Y,
-      NONE,
-      "adam",
-      0.1,
-      200,
-      4,
-      1,
-      "tanh",
-      "sigmoid",
-      "cross-entropy",
-      "params",
-    );
+    const params = await run("params");
     expect(params[0]).toHaveLength(13);
     const predictions = MLP_PREDICT([["2,3,1"]], params, X, "tanh", "sigmoid");
     expect(predictions.map((r) => Math.round(r[0] as number))).toEqual([0, 1, 1, 0]);
