@@ -134,6 +134,9 @@ type SparseExports = {
   scale_floats: (values: number, n: number, factor: number) => void;
 };
 
+/** 25..32 units (network.py's 30) use the kernels that keep a row in eight SIMD registers (sparse.wat). */
+const rowFitsInRegisters = (units: number): boolean => units > 24 && units <= 32;
+
 type CompiledModule = InstanceType<typeof globalThis.WebAssembly.Module>;
 
 let compiled: CompiledModule | null | undefined;
@@ -269,7 +272,7 @@ export function createWasmArena(bytes: number): WasmArena | null {
       return {
         forward(params, weightOffset, biasOffset, units, inputs, order, start, count, out) {
           check(inputs, order, params, out);
-          const forward = units > 24 && units <= 32 ? exports.sparse_forward_t32 : exports.sparse_forward_t;
+          const forward = rowFitsInRegisters(units) ? exports.sparse_forward_t32 : exports.sparse_forward_t;
           forward(
             params.byteOffset + 4 * weightOffset,
             params.byteOffset + 4 * biasOffset,
@@ -287,8 +290,9 @@ export function createWasmArena(bytes: number): WasmArena | null {
         },
         backward(grads, weightOffset, biasOffset, units, inputs, order, start, delta, count) {
           check(inputs, order, grads, delta);
-          const backward =
-            units > 24 && units <= 32 ? exports.sparse_backward_t32 : exports.sparse_backward_t;
+          const backward = rowFitsInRegisters(units)
+            ? exports.sparse_backward_t32
+            : exports.sparse_backward_t;
           backward(
             grads.byteOffset + 4 * weightOffset,
             grads.byteOffset + 4 * biasOffset,
