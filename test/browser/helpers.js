@@ -67,6 +67,18 @@ async function setField(page, field, value) {
   await page.fill(`#gd-field-${field}`, String(value));
 }
 
+/** Trains `epochs` epochs on the first `trainLimit` images; fails, with the status, unless it ends done. */
+async function trainUntilDone(page, trainLimit, epochs) {
+  await setField(page, "trainLimit", trainLimit);
+  await setField(page, "epochs", epochs);
+  await page.click("#gd-train");
+  assert.equal(
+    await waitForState(page, ["done", "error", "stopped"]),
+    "done",
+    await page.textContent("#gd-status"),
+  );
+}
+
 module.exports = {
   openWorkbench,
   typeInCell,
@@ -78,4 +90,5 @@ module.exports = {
   waitForState,
   epochRowsInSheet,
   setField,
+  trainUntilDone,
 };

@@ -9,6 +9,7 @@ const {
   openWorkbench,
   paneState,
   setField,
+  trainUntilDone,
   waitForState,
 } = require("./helpers.js");
 
@@ -18,14 +19,7 @@ module.exports = [
     async run({ page, baseUrl, screenshot }) {
       await openWorkbench(page, baseUrl);
       await page.selectOption("#gd-preset", "network.py");
-      await setField(page, "trainLimit", 2000);
-      await setField(page, "epochs", 2);
-      await page.click("#gd-train");
-      assert.equal(
-        await waitForState(page, ["done", "error", "stopped"]),
-        "done",
-        await page.textContent("#gd-status"),
-      );
+      await trainUntilDone(page, 2000, 2);
 
       // The grid switched to the Training sheet: header, then one row per epoch.
       assert.equal(await page.textContent(".wb-tab-active"), "Training");
@@ -65,14 +59,7 @@ module.exports = [
       await openWorkbench(page, baseUrl);
       await page.selectOption("#gd-preset", "modern (ReLU+Adam)");
       assert.equal(await page.inputValue("#gd-field-optimizer"), "adam");
-      await setField(page, "trainLimit", 2000);
-      await setField(page, "epochs", 1);
-      await page.click("#gd-train");
-      assert.equal(
-        await waitForState(page, ["done", "error", "stopped"]),
-        "done",
-        await page.textContent("#gd-status"),
-      );
+      await trainUntilDone(page, 2000, 1);
       assert.deepEqual(await epochRowsInSheet(page), [1]);
       const accuracy = await cellNumber(page, "D2");
       assert.ok(accuracy > 0.5, `test accuracy ${accuracy} should be well above chance (0.1)`);
@@ -88,14 +75,7 @@ module.exports = [
       await page.setInputFiles("#gd-file-train-labels", path.join(mnist, "train-labels-idx1-ubyte.gz"));
       await page.setInputFiles("#gd-file-test-images", path.join(mnist, "t10k-images-idx3-ubyte.gz"));
       await page.setInputFiles("#gd-file-test-labels", path.join(mnist, "t10k-labels-idx1-ubyte.gz"));
-      await setField(page, "trainLimit", 2000);
-      await setField(page, "epochs", 1);
-      await page.click("#gd-train");
-      assert.equal(
-        await waitForState(page, ["done", "error", "stopped"]),
-        "done",
-        await page.textContent("#gd-status"),
-      );
+      await trainUntilDone(page, 2000, 1);
       assert.deepEqual(await epochRowsInSheet(page), [1]);
       assert.ok((await cellNumber(page, "D2")) > 0.2, "learned something in one epoch");
     },
