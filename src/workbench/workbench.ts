@@ -3,16 +3,16 @@
  * training pane as in Excel beside it, writing epoch rows into a "Training" sheet and drawing a line chart.
  * This is what `npm start` serves where Excel cannot run, and what the browser tests drive.
  */
-/* global HTMLCanvasElement, HTMLElement, HTMLInputElement, HTMLSelectElement, HTMLTableElement, Option, URL, document */
+/* global HTMLButtonElement, HTMLCanvasElement, HTMLElement, HTMLInputElement, HTMLSelectElement, HTMLTableElement, Option, URL, document */
 import "../taskpane/custom-functions-shim";
 import { HyperFormula } from "hyperformula";
 import { OPTIMIZER_CHOICES, SCHEDULE_CHOICES, checkTrainConfig } from "../taskpane/engine-choices";
 import { mountTrainingPane } from "../taskpane/mount-pane";
 import { createTrainingWorker } from "../worker/create-training-worker";
 import { EXAMPLE_WORKBOOKS, fetchExampleSheets, type SheetContent } from "./example-workbooks";
-import { drawLineChart } from "./line-chart";
+import { SheetCharts } from "./sheet-charts";
 import { SheetGrid } from "./sheet-grid";
-import { WORKBENCH_TRAINING_SHEET, WorkbenchEpochSink, trainingSeries } from "./workbench-epoch-sink";
+import { WORKBENCH_TRAINING_SHEET, WorkbenchEpochSink } from "./workbench-epoch-sink";
 import { createWorkbenchEngine } from "./workbench-engine";
 
 function required<T extends HTMLElement>(id: string, type: { new (): T }): T {
@@ -60,26 +60,28 @@ function mountExamplePicker(hf: HyperFormula, grid: SheetGrid, redraw: () => voi
 
 function main(): void {
   const hf: HyperFormula = createWorkbenchEngine();
-  const grid = new SheetGrid(hf, {
-    tabs: required("wb-tabs", HTMLElement),
-    nameBox: required("wb-name", HTMLInputElement),
-    formulaBar: required("wb-formula", HTMLInputElement),
-    table: required("wb-grid", HTMLTableElement),
+  let charts: SheetCharts | undefined;
+  const grid = new SheetGrid(
+    hf,
+    {
+      tabs: required("wb-tabs", HTMLElement),
+      nameBox: required("wb-name", HTMLInputElement),
+      formulaBar: required("wb-formula", HTMLInputElement),
+      table: required("wb-grid", HTMLTableElement),
+    },
+    () => charts?.redraw(),
+  );
+  charts = new SheetCharts(hf, grid, {
+    parameters: required("wb-chart-parameters", HTMLCanvasElement),
+    loss: required("wb-chart-loss", HTMLCanvasElement),
+    selection: required("wb-chart-selection", HTMLCanvasElement),
+    training: required("wb-chart", HTMLCanvasElement),
+    chartSelection: required("wb-chart-selection-button", HTMLButtonElement),
+    removeSelectionChart: required("wb-chart-remove-button", HTMLButtonElement),
   });
-  const chart = required("wb-chart", HTMLCanvasElement);
   const redraw = () => {
     grid.render();
-    const series = trainingSeries(hf);
-    drawLineChart(
-      chart,
-      "Training: loss and accuracy per epoch",
-      [
-        { name: "train loss", color: "#c0392b", values: series.loss },
-        { name: "validation accuracy", color: "#1f5fa8", values: series.validation },
-        { name: "test accuracy", color: "#27ae60", values: series.test },
-      ],
-      series.epochs,
-    );
+    charts?.redraw();
   };
   const pane = mountTrainingPane(required("app", HTMLElement), {
     destinations: [
@@ -103,7 +105,7 @@ function main(): void {
   grid.select(0, 0);
   redraw();
   // For debugging from the console and for the browser tests' diagnostics (not used to assert results).
-  (globalThis as { workbench?: unknown }).workbench = { hf, grid, pane };
+  (globalThis as { workbench?: unknown }).workbench = { hf, grid, pane, charts };
 }
 
 main();

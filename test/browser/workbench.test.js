@@ -2,6 +2,46 @@
 const assert = require("node:assert/strict");
 const { assertClose, cellNumber, cellText, cellTitle, openWorkbench, typeInCell } = require("./helpers.js");
 
+/** Opens an example workbook through the "open example" menu and waits until its sheets are in. */
+async function openExample(page, file) {
+  await page.selectOption("#wb-example", file);
+  await page.waitForFunction(
+    () => document.querySelector("#wb-example")?.dataset.loaded !== undefined,
+    null,
+    {
+      timeout: 30000,
+    },
+  );
+  assert.equal(await page.getAttribute("#wb-example", "data-loaded"), file);
+}
+
+/** The numbers a chart canvas plotted (its data-chart JSON), once it has been drawn for `sheet`. */
+async function chartFor(page, canvas, sheet) {
+  await page.waitForFunction(
+    ([selector, name]) => {
+      const element = document.querySelector(selector);
+      return element && !element.hidden && element.dataset.sheet === name && element.dataset.chart;
+    },
+    [canvas, sheet],
+    { timeout: 10000, polling: 50 },
+  );
+  return JSON.parse(await page.getAttribute(canvas, "data-chart"));
+}
+
+function seriesNamed(chart, name) {
+  const series = chart.series.find((s) => s.name === name);
+  assert.ok(
+    series,
+    `chart "${chart.title}" should have a series "${name}", has ${chart.series.map((s) => s.name)}`,
+  );
+  return series;
+}
+
+function lastNumber(values) {
+  const numbers = values.filter((v) => v !== null);
+  return numbers[numbers.length - 1];
+}
+
 module.exports = [
   {
     name: "the opening sheet steps y = ax + b with GD.GD_STEP, row by row",
@@ -65,15 +105,7 @@ module.exports = [
     name: "an example workbook opens (ExcelJS in the browser) and computes through the GD.* plugin",
     async run({ page, baseUrl, screenshot }) {
       await openWorkbench(page, baseUrl);
-      await page.selectOption("#wb-example", "linear-regression.xlsx");
-      await page.waitForFunction(
-        () => document.querySelector("#wb-example")?.dataset.loaded !== undefined,
-        null,
-        {
-          timeout: 30000,
-        },
-      );
-      assert.equal(await page.getAttribute("#wb-example", "data-loaded"), "linear-regression.xlsx");
+      await openExample(page, "linear-regression.xlsx");
       const tabs = await page.$$eval(".wb-tab", (buttons) => buttons.map((b) => b.textContent));
       assert.ok(
         tabs.length > 1 && !tabs.includes("Sheet1"),
@@ -92,6 +124,101 @@ module.exports = [
       assertClose(await cellNumber(page, "H302"), 2, 1e-3, "a after 300 Adam rows");
       assertClose(await cellNumber(page, "I302"), 30, 1e-3, "b after 300 Adam rows");
       await screenshot("workbench-example-linear-regression");
+    },
+  },
+  {
+    name: "an optimizer sheet charts its parameter path (a, b on two axes) and its loss (log scale)",
+    async run({ page, baseUrl, screenshot }) {
+      await openWorkbench(page, baseUrl);
+      await openExample(page, "linear-regression.xlsx");
+      await page.click('.wb-tab[data-sheet="Adam"]');
+      const path = await chartFor(page, "#wb-chart-parameters", "Adam");
+      const a = seriesNamed(path, "a");
+      const b = seriesNamed(path, "b");
+      // Two axes: b ≈ 30 on a shared axis would flatten a ≈ 2.
+      assert.deepEqual([a.axis, b.axis], ["left", "right"]);
+      // One point per iteration 0…300, labelled by the sheet's iter column (found by its header, not its letter).
+      assert.equal(a.values.length, 301);
+      assert.deepEqual([path.xLabels[0], path.xLabels[300]], ["0", "300"]);
+      // Iteration 0 starts from a = b = 0; the data lie on y = 2x + 30, where 300 Adam rows (lr 0.5) end
+      // within 1e-3 (the tolerance of the sheet tests in Node and of the example test above).
+      assert.deepEqual([a.values[0], b.values[0]], [0, 0]);
+      assertClose(lastNumber(a.values), 2, 1e-3, "a plotted at iteration 300");
+      assertClose(lastNumber(b.values), 30, 1e-3, "b plotted at iteration 300");
+      const loss = await chartFor(page, "#wb-chart-loss", "Adam");
+      const lossSeries = seriesNamed(loss, "loss");
+      assert.equal(lossSeries.scale, "log");
+      // Row 0 has no loss (no step yet); the first loss is about (0·x + 0 − y)² ≥ 30², the last one of a fit
+      // within 1e-3 is below (1e-3·|x| + 1e-3)², far below 1e-2 for the sheet's x in [0, 6].
+      assert.equal(lossSeries.values[0], null);
+      assert.ok(lossSeries.values[1] >= 900, `first loss ${lossSeries.values[1]} ≥ 30²`);
+      assert.ok(lastNumber(lossSeries.values) < 1e-2, `last loss ${lastNumber(lossSeries.values)} < 1e-2`);
+      assert.equal(
+        await page.isHidden("#wb-chart"),
+        true,
+        "the training chart only shows on the Training sheet",
+      );
+      await screenshot("workbench-optimizer-charts-adam");
+
+      // Switching the tab redraws for that optimizer: plain SGD's path is another one.
+      await page.click('.wb-tab[data-sheet="SGD"]');
+      const sgd = await chartFor(page, "#wb-chart-parameters", "SGD");
+      assert.notDeepEqual(seriesNamed(sgd, "a").values, a.values, "SGD's a path differs from Adam's");
+      await screenshot("workbench-optimizer-charts-sgd");
+    },
+  },
+  {
+    name: "Chart selection draws the selected columns against the row and follows recalculation",
+    async run({ page, baseUrl, screenshot }) {
+      await openWorkbench(page, baseUrl);
+      await typeInCell(page, "K1", "u");
+      await typeInCell(page, "K2", "1");
+      await typeInCell(page, "K3", "4");
+      await typeInCell(page, "K4", "9");
+      await typeInCell(page, "L1", "v");
+      await typeInCell(page, "L2", "=2*K2");
+      await typeInCell(page, "L3", "=2*K3");
+      await typeInCell(page, "L4", "=2*K4");
+      // Select K1:L4 as a user would: click one corner, shift-click the other.
+      await page.click('td[data-cell="K1"]');
+      await page.click('td[data-cell="L4"]', { modifiers: ["Shift"] });
+      assert.equal(await page.inputValue("#wb-name"), "K1:L4");
+      assert.equal(await page.locator("td.wb-in-range").count(), 8);
+      await page.click("#wb-chart-selection-button");
+      let chart = await chartFor(page, "#wb-chart-selection", "Sheet1");
+      // Row 1 holds text: it names the series; rows 2–4 are the points, x labelled by row number.
+      assert.deepEqual(
+        chart.series.map((s) => [s.name, s.values]),
+        [
+          ["u", [1, 4, 9]],
+          ["v", [2, 8, 18]],
+        ],
+      );
+      assert.deepEqual(chart.xLabels, ["2", "3", "4"]);
+      await screenshot("workbench-selection-chart");
+
+      // The chart stays with its range: editing a cell redraws it with the recalculated values.
+      await typeInCell(page, "K2", "5");
+      await page.waitForFunction(() =>
+        document.querySelector("#wb-chart-selection")?.dataset.chart?.includes('"values":[10,8,18]'),
+      );
+      chart = JSON.parse(await page.getAttribute("#wb-chart-selection", "data-chart"));
+      assert.deepEqual(seriesNamed(chart, "v").values, [10, 8, 18]);
+
+      // Dragging selects too; a range without a text row is named by its column letters.
+      await page.hover('td[data-cell="K2"]');
+      await page.mouse.down();
+      await page.hover('td[data-cell="K4"]');
+      await page.mouse.up();
+      assert.equal(await page.inputValue("#wb-name"), "K2:K4");
+      await page.click("#wb-chart-selection-button");
+      await page.waitForFunction(() =>
+        document.querySelector("#wb-chart-selection")?.dataset.chart?.includes('"name":"K"'),
+      );
+      chart = JSON.parse(await page.getAttribute("#wb-chart-selection", "data-chart"));
+      assert.deepEqual(chart.series, [{ name: "K", axis: "left", scale: "linear", values: [5, 4, 9] }]);
+      await page.click("#wb-chart-remove-button");
+      assert.equal(await page.isHidden("#wb-chart-selection"), true, "Remove chart hides it");
     },
   },
 ];

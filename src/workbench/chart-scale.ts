@@ -1,0 +1,85 @@
+/** Axis ranges and tick positions for the workbench's canvas line chart: pure numbers, no canvas. */
+
+export type AxisScale = "linear" | "log";
+
+export interface ChartAxis {
+  scale: AxisScale;
+  /** Bottom and top of the axis in data units (both > 0 on a log axis). */
+  min: number;
+  max: number;
+  /** Values labelled on the axis, bottom to top. */
+  ticks: number[];
+}
+
+/** A step of 1, 2 or 5 × 10^k that cuts `span` into about `count` parts (a chart's usual "nice" ticks). */
+export function niceStep(span: number, count: number): number {
+  if (!(span > 0)) return 1;
+  const raw = span / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const mantissa = raw / power;
+  return (mantissa <= 1 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10) * power;
+}
+
+/**
+ * A linear axis over the finite `values`, widened to contain `include` (the training chart passes [0, 1] so
+ * accuracies keep their 0–1 frame), with ends on multiples of a nice step.
+ */
+export function linearAxis(values: readonly number[], include: readonly number[] = [], count = 4): ChartAxis {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const v of [...values, ...include]) {
+    if (!Number.isFinite(v)) continue;
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+  }
+  if (low > high) [low, high] = [0, 1];
+  if (low === high) [low, high] = [low - (Math.abs(low) || 1) / 2, high + (Math.abs(high) || 1) / 2];
+  const step = niceStep(high - low, count);
+  const first = Math.floor(low / step);
+  const last = Math.ceil(high / step);
+  // k·step, rounded to the step's precision, so 0.1·3 is labelled 0.3 and not 0.30000000000000004.
+  const ticks = Array.from({ length: last - first + 1 }, (_, k) =>
+    Number(((first + k) * step).toPrecision(12)),
+  );
+  return { scale: "linear", min: first * step, max: last * step, ticks };
+}
+
+/**
+ * A log10 axis from the power of ten below the smallest positive value to the one above the largest; values
+ * ≤ 0 cannot be shown and are left out (the line breaks there). Ticks at powers of ten, at most `maxTicks`.
+ */
+export function logAxis(values: readonly number[], maxTicks = 6): ChartAxis {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const v of values) {
+    if (!(v > 0) || !Number.isFinite(v)) continue;
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+  }
+  if (low > high) [low, high] = [1, 10];
+  const bottom = Math.floor(Math.log10(low));
+  const top = Math.max(bottom + 1, Math.ceil(Math.log10(high)));
+  const every = Math.ceil((top - bottom + 1) / maxTicks);
+  const ticks: number[] = [];
+  for (let e = bottom; e <= top; e += every) ticks.push(10 ** e);
+  return { scale: "log", min: 10 ** bottom, max: 10 ** top, ticks };
+}
+
+/** Where `value` sits on the axis: 0 at the bottom, 1 at the top; NaN when the axis cannot show it. */
+export function axisFraction(axis: ChartAxis, value: number): number {
+  if (!Number.isFinite(value)) return NaN;
+  if (axis.scale === "log") {
+    if (value <= 0) return NaN;
+    return (Math.log10(value) - Math.log10(axis.min)) / (Math.log10(axis.max) - Math.log10(axis.min));
+  }
+  return (value - axis.min) / (axis.max - axis.min);
+}
+
+/** Indexes of the points to label on the x axis: 0 and every nice step after it, about `count` labels. */
+export function xTickIndexes(points: number, count = 8): number[] {
+  if (points <= 0) return [];
+  const step = Math.max(1, Math.round(niceStep(points - 1, count)));
+  const indexes: number[] = [];
+  for (let i = 0; i < points; i += step) indexes.push(i);
+  return indexes;
+}

@@ -1,0 +1,169 @@
+/* global HTMLButtonElement, HTMLCanvasElement, requestAnimationFrame */
+
+import type { HyperFormula } from "hyperformula";
+import { type ChartSeries, drawLineChart } from "./line-chart";
+import type { SheetGrid } from "./sheet-grid";
+import { type CellRange, findOptimizerColumns, rangeName, rangeSeries, readColumns } from "./sheet-series";
+import { WORKBENCH_TRAINING_SHEET, trainingSeries } from "./workbench-epoch-sink";
+
+export interface ChartElements {
+  /** a and b per iteration, each on its own y axis (b ≈ 30 would flatten a ≈ 2 on a shared one). */
+  parameters: HTMLCanvasElement;
+  /** loss per iteration, log scale: the optimizers differ by orders of magnitude. */
+  loss: HTMLCanvasElement;
+  /** the columns of a selected range against the row. */
+  selection: HTMLCanvasElement;
+  /** the Training sheet's loss and accuracies per epoch. */
+  training: HTMLCanvasElement;
+  chartSelection: HTMLButtonElement;
+  removeSelectionChart: HTMLButtonElement;
+}
+
+/** Distinct on white and for the common colour blindnesses (Okabe–Ito). */
+const PALETTE = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442"];
+
+function paletteColor(k: number): string {
+  return PALETTE[k % PALETTE.length] ?? "#000000";
+}
+
+/**
+ * The charts under the grid, for the active sheet: the parameter path and the loss of an optimizer sheet
+ * (columns found by their headers a, b, loss), a chart of a selected range (the "Chart selection" button),
+ * and on the Training sheet the loss/accuracy chart. They follow recalculation and sheet switches; redraws
+ * are coalesced into one per animation frame, so a workbook load firing many updates draws once.
+ */
+export class SheetCharts {
+  /** The range charted with "Chart selection"; it stays with its sheet and follows its cells' values. */
+  private chartedRange: CellRange | undefined;
+  private redrawPending = false;
+
+  constructor(
+    private readonly hf: HyperFormula,
+    private readonly grid: SheetGrid,
+    private readonly elements: ChartElements,
+  ) {
+    hf.on("valuesUpdated", () => this.scheduleRedraw());
+    // Sheet ids are reused after a workbook replaces the sheets: a charted range must not jump to a new sheet.
+    hf.on("sheetRemoved", () => {
+      this.chartedRange = undefined;
+    });
+    elements.chartSelection.addEventListener("click", () => {
+      this.chartedRange = grid.selection;
+      this.redraw();
+    });
+    elements.removeSelectionChart.addEventListener("click", () => {
+      this.chartedRange = undefined;
+      this.redraw();
+    });
+  }
+
+  scheduleRedraw(): void {
+    if (this.redrawPending) return;
+    this.redrawPending = true;
+    requestAnimationFrame(() => {
+      this.redrawPending = false;
+      this.redraw();
+    });
+  }
+
+  redraw(): void {
+    const sheet = this.grid.activeSheet;
+    const sheetName = this.grid.activeSheetName;
+    this.drawOptimizerCharts(sheet, sheetName);
+    this.drawSelectionChart(sheet, sheetName);
+    this.drawTrainingChart(sheetName);
+  }
+
+  private drawOptimizerCharts(sheet: number, sheetName: string): void {
+    const { parameters, loss } = this.elements;
+    const columns = findOptimizerColumns(this.hf, sheet);
+    const wanted = (["a", "b", "loss"] as const).flatMap((name) => {
+      const col = columns[name];
+      return col === undefined ? [] : [{ name, col }];
+    });
+    const data = readColumns(this.hf, sheet, wanted, columns.iter);
+    const column = (name: string) => data.series.find((s) => s.name === name)?.values;
+    const [a, b, lossValues] = [column("a"), column("b"), column("loss")];
+    const xTitle = columns.iter === undefined ? "row" : "iteration";
+
+    const parameterSeries: ChartSeries[] = [];
+    if (a) parameterSeries.push({ name: "a", color: paletteColor(0), values: a });
+    if (b) {
+      const axis = a && differentScales(a, b) ? "right" : "left";
+      parameterSeries.push({ name: "b", color: paletteColor(1), values: b, axis });
+    }
+    show(parameters, parameterSeries.length > 0, sheetName);
+    if (parameterSeries.length > 0)
+      drawLineChart(parameters, {
+        title: `${sheetName}: parameter path`,
+        series: parameterSeries,
+        xLabels: data.xLabels,
+        xTitle,
+      });
+
+    show(loss, lossValues !== undefined, sheetName);
+    if (lossValues)
+      drawLineChart(loss, {
+        title: `${sheetName}: loss (log scale)`,
+        series: [{ name: "loss", color: paletteColor(2), values: lossValues }],
+        xLabels: data.xLabels,
+        xTitle,
+        left: { scale: "log" },
+      });
+  }
+
+  private drawSelectionChart(sheet: number, sheetName: string): void {
+    const range = this.chartedRange?.sheet === sheet ? this.chartedRange : undefined;
+    show(this.elements.selection, range !== undefined, sheetName);
+    this.elements.removeSelectionChart.hidden = range === undefined;
+    if (!range) return;
+    const data = rangeSeries(this.hf, range);
+    drawLineChart(this.elements.selection, {
+      title: `${sheetName}!${rangeName(range)}`,
+      series: data.series.map((s, k) => ({
+        name: s.name,
+        color: paletteColor(k),
+        values: s.values,
+      })),
+      xLabels: data.xLabels,
+      xTitle: "row",
+    });
+  }
+
+  private drawTrainingChart(sheetName: string): void {
+    const { training } = this.elements;
+    show(training, sheetName === WORKBENCH_TRAINING_SHEET, sheetName);
+    if (training.hidden) return;
+    const series = trainingSeries(this.hf);
+    drawLineChart(training, {
+      title: "Training: loss and accuracy per epoch",
+      series: [
+        { name: "train loss", color: "#c0392b", values: series.loss },
+        { name: "validation accuracy", color: "#1f5fa8", values: series.validation },
+        { name: "test accuracy", color: "#27ae60", values: series.test },
+      ],
+      xLabels: series.epochs,
+      xTitle: "epoch",
+      left: { include: [0, 1] },
+    });
+  }
+}
+
+/** Largest |value| of a series (0 when it has no numbers). */
+function magnitude(values: readonly number[]): number {
+  let largest = 0;
+  for (const v of values) if (Number.isFinite(v)) largest = Math.max(largest, Math.abs(v));
+  return largest;
+}
+
+/** b needs its own axis when its values are several times a's (b → 30 flattens a → 2 on a shared axis). */
+function differentScales(a: readonly number[], b: readonly number[]): boolean {
+  const [small, large] = [magnitude(a), magnitude(b)].sort((p, q) => p - q) as [number, number];
+  return large > 3 * small;
+}
+
+/** Shows or hides a chart; `data-sheet` names the sheet it was last drawn for (tests wait on it). */
+function show(canvas: HTMLCanvasElement, visible: boolean, sheetName: string): void {
+  canvas.hidden = !visible;
+  canvas.dataset["sheet"] = visible ? sheetName : "";
+}

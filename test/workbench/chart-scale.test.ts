@@ -1,0 +1,73 @@
+/** The chart axes' numbers, derived by hand in the comments (1-2-5 steps, powers of ten). */
+import { describe, expect, test } from "@jest/globals";
+import { axisFraction, linearAxis, logAxis, niceStep, xTickIndexes } from "../../src/workbench/chart-scale";
+
+describe("niceStep", () => {
+  test("rounds span/count up to 1, 2 or 5 × 10^k", () => {
+    expect(niceStep(10, 4)).toBe(5); // 2.5 → 5
+    expect(niceStep(300, 8)).toBe(50); // 37.5 → 50
+    expect(niceStep(8, 4)).toBe(2); // 2 → 2
+    expect(niceStep(0.3, 3)).toBeCloseTo(0.1, 15); // 0.1 → 0.1
+    expect(niceStep(0, 4)).toBe(1); // no span: any step
+  });
+});
+
+describe("linearAxis", () => {
+  test("ends on multiples of the step around the data", () => {
+    // span 2.1 − 0.2 = 1.9, /4 = 0.475 → step 0.5; floor(0.2/0.5)·0.5 = 0, ceil(2.1/0.5)·0.5 = 2.5.
+    expect(linearAxis([0.2, 2.1, 1.5, NaN])).toEqual({
+      scale: "linear",
+      min: 0,
+      max: 2.5,
+      ticks: [0, 0.5, 1, 1.5, 2, 2.5],
+    });
+  });
+
+  test("reaches the included values (accuracies keep 0–1) and falls back to 0–1 without data", () => {
+    // 0…1: 1/4 = 0.25 → step 0.5.
+    expect(linearAxis([0.5], [0, 1]).ticks).toEqual([0, 0.5, 1]);
+    expect(linearAxis([]).ticks).toEqual([0, 0.5, 1]);
+  });
+
+  test("a constant series gets a range around its value", () => {
+    // 3 ± 1.5 → 1.5…4.5, span 3, /4 = 0.75 → step 1: 1…5.
+    expect(linearAxis([3, 3]).ticks).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test("negative values: -5.3…10.2", () => {
+    // span 15.5, /4 = 3.875 → step 5: floor(−5.3/5) = −2 → −10, ceil(10.2/5) = 3 → 15.
+    expect(linearAxis([-5.3, 10.2]).ticks).toEqual([-10, -5, 0, 5, 10, 15]);
+  });
+});
+
+describe("logAxis", () => {
+  test("spans whole decades and leaves out values it cannot show", () => {
+    // 1e-6 … 936: decades −6 … 3 (ten powers), at most 6 ticks → every 2nd power.
+    const axis = logAxis([936, 1e-6, 0, -1, NaN]);
+    expect(axis.scale).toBe("log");
+    expect([Math.log10(axis.min), Math.log10(axis.max)]).toEqual([-6, 3]);
+    expect(axis.ticks.map((t) => Math.round(Math.log10(t)))).toEqual([-6, -4, -2, 0, 2]);
+    // 1e-3 is 3 of the 9 decades above the bottom.
+    expect(axisFraction(axis, 1e-3)).toBeCloseTo(1 / 3, 12);
+    expect(axisFraction(axis, 0)).toBeNaN();
+  });
+
+  test("one decade at least", () => {
+    const axis = logAxis([5, 5]);
+    expect([axis.min, axis.max]).toEqual([1, 10]);
+  });
+});
+
+test("axisFraction on a linear axis, and NaN for an empty cell", () => {
+  const axis = linearAxis([0.2, 2.1]); // 0 … 2.5
+  expect(axisFraction(axis, 2)).toBeCloseTo(0.8, 15);
+  expect(axisFraction(axis, NaN)).toBeNaN();
+});
+
+test("xTickIndexes: 0 and every nice step", () => {
+  // 301 points (iterations 0…300): 300/8 = 37.5 → every 50th.
+  expect(xTickIndexes(301)).toEqual([0, 50, 100, 150, 200, 250, 300]);
+  // 3 points: 2/8 = 0.25 → 0.5, at least every point.
+  expect(xTickIndexes(3)).toEqual([0, 1, 2]);
+  expect(xTickIndexes(0)).toEqual([]);
+});
