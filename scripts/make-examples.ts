@@ -8,6 +8,8 @@
  *  2. every spilling formula is an array formula over its output range AND carries dynamic-array cell
  *     metadata (`cm="1"` → xl/metadata.xml, XLDAPR fDynamic="1"), so Excel opens it as a spill, not as a
  *     legacy formula with implicit intersection (@) that would show only the first value.
+ * ExcelJS writes no charts, so the charts (parameters and loss per iteration) are added to the zip afterwards
+ * as DrawingML parts by ./xlsx-charts.ts, with the computed values cached in each series.
  */
 /* global Buffer, __dirname, console, require, module, process */
 import ExcelJS from "exceljs";
@@ -21,6 +23,7 @@ import { layerSizes, trainRowWidth } from "../src/functions/mlp-cells";
 import { optimizerRowWidth, stepFunctionSetup } from "../src/functions/optimizer-cells";
 import type { StepFunctionName } from "../src/functions/step-table";
 import { buildEngine, toFileFormula } from "../src/workbench/hyperformula-plugin";
+import { addCharts, type ChartSeries, type ChartSpec, type ColumnRange } from "./xlsx-charts";
 
 export type RawCell = string | number | boolean | null;
 
@@ -39,7 +42,14 @@ export interface SheetModel {
   /** Rows shown bold (headers), 0-based. */
   headerRows: number[];
   note?: string;
+  /** Charts over this sheet's columns; their cached values are filled in from the evaluation. */
+  charts?: ChartPlan[];
 }
+
+/** A chart before evaluation: series name cells and ranges, no values yet. */
+export type ChartPlan = Omit<ChartSpec, "series"> & {
+  series: Omit<ChartSeries, "xValues" | "yValues">[];
+};
 
 export interface WorkbookModel {
   file: string;
@@ -83,8 +93,15 @@ class SheetBuilder {
     if (!this.headerRows.includes(row)) this.headerRows.push(row);
   }
 
-  build(note?: string): SheetModel {
-    return { name: this.name, rows: this.rows, arrays: this.arrays, headerRows: this.headerRows, note };
+  build(note?: string, charts?: ChartPlan[]): SheetModel {
+    return {
+      name: this.name,
+      rows: this.rows,
+      arrays: this.arrays,
+      headerRows: this.headerRows,
+      note,
+      charts,
+    };
   }
 }
 
@@ -347,7 +364,66 @@ export function lineSheet(spec: LineSheetSpec): SheetModel {
       2 + w,
     );
   }
-  return s.build(spec.why);
+  return s.build(spec.why, lineSheetCharts(spec, C.state + w));
+}
+
+/** Line colours (RRGGBB): a, b, loss. */
+const COLORS = { a: "1F77B4", b: "D62728", loss: "2CA02C" } as const;
+
+/** Width × height of a chart, in cells. */
+const CHART_SIZE = { cols: 10, rows: 20 } as const;
+
+/**
+ * Two charts right of the sheet's columns: a and b against the iteration (b on a right-hand axis: it runs to
+ * 30 while a runs to 2), from row 2 (iteration 0, the initial values) to the last row; and the loss column
+ * from iteration 1 (row 2 has no loss).
+ */
+function lineSheetCharts(spec: LineSheetSpec, usedColumns: number): ChartPlan[] {
+  const C = LINE_COLUMNS;
+  const last = spec.iterations + 1; // 0-based row of the last iteration
+  const fromCol = usedColumns + 1;
+  const iter = (firstRow: number) => ({ col: C.iter, firstRow, lastRow: last });
+  const lossName = spec.mode === "online" ? "loss (this row's point)" : "loss (mean over the batch)";
+  return [
+    {
+      title: `${spec.sheet}: a and b per iteration`,
+      xTitle: "iteration",
+      xBounds: { min: 0, max: spec.iterations },
+      yTitle: "a",
+      y2Title: "b",
+      anchor: { fromCol, fromRow: 1, toCol: fromCol + CHART_SIZE.cols, toRow: 1 + CHART_SIZE.rows },
+      series: [
+        {
+          name: "a",
+          nameCell: { row: 0, col: C.a },
+          x: iter(1),
+          y: { ...iter(1), col: C.a },
+          color: COLORS.a,
+        },
+        {
+          name: "b",
+          nameCell: { row: 0, col: C.b },
+          x: iter(1),
+          y: { ...iter(1), col: C.b },
+          color: COLORS.b,
+          secondaryAxis: true,
+        },
+      ],
+    },
+    {
+      title: `${spec.sheet}: loss per iteration`,
+      xTitle: "iteration",
+      xBounds: { min: 0, max: spec.iterations },
+      yTitle: "loss",
+      anchor: {
+        fromCol,
+        fromRow: 2 + CHART_SIZE.rows,
+        toCol: fromCol + CHART_SIZE.cols,
+        toRow: 2 + 2 * CHART_SIZE.rows,
+      },
+      series: [{ name: lossName, x: iter(2), y: { ...iter(2), col: C.loss }, color: COLORS.loss }],
+    },
+  ];
 }
 
 /** STEP_HEADERS arguments that give the same layout as the sheet's step function. */
@@ -523,7 +599,31 @@ function xorSheet(): SheetModel {
     1,
     XOR.runEpochs,
   );
-  return s.build("XOR with a 2-3-1 tanh network, Adam: one row = one full-batch iteration");
+  // The loss column (the row's last value) against the iteration, right of the row's columns.
+  const lossCol = XOR_COLUMNS.first + width - 1;
+  const rows = { firstRow: 2, lastRow: XOR.iterations + 1 };
+  const lossChart: ChartPlan = {
+    title: "XOR network: loss per iteration",
+    xTitle: "iteration",
+    xBounds: { min: 0, max: XOR.iterations },
+    yTitle: "cross-entropy loss",
+    anchor: {
+      fromCol: lossCol + 2,
+      fromRow: 1,
+      toCol: lossCol + 2 + CHART_SIZE.cols,
+      toRow: 1 + CHART_SIZE.rows,
+    },
+    series: [
+      {
+        name: "loss",
+        nameCell: { row: 0, col: lossCol },
+        x: { col: XOR_COLUMNS.iter, ...rows },
+        y: { col: lossCol, ...rows },
+        color: COLORS.loss,
+      },
+    ],
+  };
+  return s.build("XOR with a 2-3-1 tanh network, Adam: one row = one full-batch iteration", [lossChart]);
 }
 
 export function exampleWorkbooks(): WorkbookModel[] {
@@ -573,8 +673,7 @@ const METADATA_RELATIONSHIP =
  * Marks every array formula as a dynamic array: `cm="1"` on its `<c>` (cell-metadata record 1 of
  * xl/metadata.xml, which says XLDAPR fDynamic="1"), plus the part's content type and workbook relationship.
  */
-export async function addDynamicArrayMetadata(xlsx: Buffer | Uint8Array): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(xlsx);
+async function addDynamicArrayMetadata(zip: JSZip): Promise<void> {
   const sheetFiles = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
   for (const file of sheetFiles) {
     const xml = await (zip.file(file) as JSZip.JSZipObject).async("string");
@@ -609,6 +708,44 @@ export async function addDynamicArrayMetadata(xlsx: Buffer | Uint8Array): Promis
       ),
     );
   }
+}
+
+/** The sheets' chart plans with the computed values of every range cached in. */
+function chartsWithValues(
+  model: WorkbookModel,
+  values: Record<string, CachedValue[][]>,
+): Map<string, ChartSpec[]> {
+  const charts = new Map<string, ChartSpec[]>();
+  for (const sheet of model.sheets) {
+    if (!sheet.charts) continue;
+    const cells = values[sheet.name] ?? [];
+    const column = (range: ColumnRange): number[] =>
+      Array.from({ length: range.lastRow - range.firstRow + 1 }, (_, i) => {
+        const row = range.firstRow + i;
+        const v = cells[row]?.[range.col];
+        if (typeof v !== "number") {
+          throw new Error(
+            `${model.file} ${sheet.name}!${cellName(row, range.col)} is ${String(v)}, not a number`,
+          );
+        }
+        return v;
+      });
+    charts.set(
+      sheet.name,
+      sheet.charts.map((plan) => ({
+        ...plan,
+        series: plan.series.map((s) => ({ ...s, xValues: column(s.x), yValues: column(s.y) })),
+      })),
+    );
+  }
+  return charts;
+}
+
+/** What ExcelJS cannot write: dynamic-array metadata and charts; then fixed entry dates. */
+async function finishPackage(xlsx: Uint8Array, charts: Map<string, ChartSpec[]>): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  await addDynamicArrayMetadata(zip);
+  await addCharts(zip, charts);
   // Fixed entry dates: regenerating unchanged sheets gives byte-identical files (clean git diffs).
   for (const entry of Object.values(zip.files)) entry.date = FIXED_DATE;
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
@@ -654,7 +791,7 @@ export async function writeWorkbook(model: WorkbookModel): Promise<Buffer> {
     if (sheet.note) ws.headerFooter.oddHeader = sheet.note;
   }
   const buffer = await workbook.xlsx.writeBuffer();
-  return addDynamicArrayMetadata(new Uint8Array(buffer as ArrayBuffer));
+  return finishPackage(new Uint8Array(buffer as ArrayBuffer), chartsWithValues(model, values));
 }
 
 export async function main(directory = join(__dirname, "..", "examples")): Promise<void> {
