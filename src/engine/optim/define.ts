@@ -20,6 +20,21 @@ function makeSlots<Slot extends string>(
   return slots;
 }
 
+/**
+ * Finite inputs can still overflow (lr·g beyond 1.8e308, g² in a second moment): a row of Infinity/NaN
+ * would look like a result, so the step says where it broke instead.
+ */
+function requireNoOverflow(optimizer: string, name: string, values: ArrayLike<number>): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) {
+      throw new EngineError(
+        `${optimizer} step overflows: ${name}[${i + 1}] becomes ${v}; use a smaller lr or smaller values`,
+      );
+    }
+  }
+}
+
 /** Builds the registry entry (cells, pure step, kernel) around an optimizer's single update rule. */
 export function defineOptimizer<H extends BaseHyper, Slot extends string>(
   rule: UpdateRule<H, Slot>,
@@ -51,6 +66,8 @@ export function defineOptimizer<H extends BaseHyper, Slot extends string>(
       rule.apply(next, grads, slots, state.t + 1, hyper.lr, hyper);
       const nextSlots: Record<string, number[]> = {};
       for (const slot of rule.activeSlots(hyper)) nextSlots[slot] = Array.from(slots[slot]);
+      requireNoOverflow(rule.name, "params", next);
+      for (const [slot, values] of Object.entries(nextSlots)) requireNoOverflow(rule.name, slot, values);
       return { params: Array.from(next), state: { t: state.t + 1, slots: nextSlots } };
     },
 

@@ -64,8 +64,10 @@ export const cosineDecayRestarts: ScheduleDefinition = {
     return (step) => {
       const x = step / firstDecaySteps;
       let i = tMul === 1 ? Math.floor(x) : Math.floor(Math.log(1 - x * (1 - tMul)) / Math.log(tMul));
-      while (periodsBefore(i + 1) <= x) i += 1;
-      while (i > 0 && periodsBefore(i) > x) i -= 1;
+      // The closed form can be off by one in floating point; step to the right period. Beyond 2^53 periods
+      // i ± 1 is i itself, so stop there rather than loop forever.
+      while (i + 1 !== i && periodsBefore(i + 1) <= x) i += 1;
+      while (i > 0 && i - 1 !== i && periodsBefore(i) > x) i -= 1;
       const fraction = (x - periodsBefore(i)) / tMul ** i;
       return lr0 * cosineFactor(fraction, alpha, mMul ** i);
     };

@@ -1,4 +1,4 @@
-import { requireInClosed, requireInteger, requirePositive } from "../errors";
+import { EngineError, requireInClosed, requireInteger, requirePositive } from "../errors";
 import { ScheduleOptionReader } from "./options";
 import type { LearningRateSchedule, ScheduleParam, ScheduleSpec } from "./types";
 
@@ -44,8 +44,21 @@ export function defineSchedule(definition: ScheduleDefinition): ScheduleSpec {
       const peak = warmupSteps > 0 ? schedule(0) : 0;
       return (step) => {
         requireInteger("step", step, 0);
-        if (step < warmupSteps) return peak * (startFactor + ((1 - startFactor) * step) / warmupSteps);
-        return schedule(step - warmupSteps);
+        // Past 2^53 consecutive steps are the same double: "the next period" loops would never advance.
+        if (step > Number.MAX_SAFE_INTEGER) {
+          throw new EngineError(`step must be at most ${Number.MAX_SAFE_INTEGER}, got ${step}`);
+        }
+        const rate =
+          step < warmupSteps
+            ? peak * (startFactor + ((1 - startFactor) * step) / warmupSteps)
+            : schedule(step - warmupSteps);
+        // Far-out steps can overflow (gamma^step in cyclic_exp_range, decay_rate^t > 1): say so, not NaN.
+        if (!Number.isFinite(rate)) {
+          throw new EngineError(
+            `${definition.name} has no finite learning rate at step ${step} (got ${rate})`,
+          );
+        }
+        return rate;
       };
     },
   };
