@@ -94,7 +94,7 @@ export function parseTrainArgs(argv: readonly string[]): CliOptions {
       text = next;
       i++;
     }
-    const field = FIELDS[option];
+    const field = Object.hasOwn(FIELDS, option) ? FIELDS[option] : undefined; // not "--constructor"
     if (field) {
       if (field.kind === "string") Object.assign(config, { [field.key]: text });
       else if (field.kind === "number") Object.assign(config, { [field.key]: parseNumber(option, text) });

@@ -99,7 +99,7 @@ export function parseOptions(name: string, text: string): Record<string, number 
       throw new EngineError(`${name} must be name=value pairs separated by commas, got ${formatValue(pair)}`);
     }
     const [, key, raw] = match;
-    if (key in options) throw new EngineError(`${name} sets ${key} twice`);
+    if (Object.hasOwn(options, key)) throw new EngineError(`${name} sets ${key} twice`);
     if (raw === "true" || raw === "false") {
       options[key] = raw === "true";
     } else {

@@ -6,6 +6,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { EngineError } from "../../src/engine/errors";
 import {
+  createWasmArena,
   examplesFromRows,
   lossAndGradient,
   predict,
@@ -112,6 +113,46 @@ describe("optimizer steps that overflow", () => {
     expectEngineError(
       () => adagrad.step([0], [1e200], adagrad.initialState(1), {}),
       "adagrad step overflows: sum[1] becomes Infinity; use a smaller lr or smaller values",
+    );
+  });
+});
+
+describe("hyper-parameter names that are Object.prototype members", () => {
+  test('"constructor" is an unknown hyper-parameter (it used to be accepted and ignored)', () => {
+    expectEngineError(
+      () => getOptimizer("sgd").resolveHyper({ constructor: 5 } as never),
+      'Unknown hyper-parameter "constructor" for sgd; expected one of lr, momentum, dampening, nesterov, weight_decay',
+    );
+  });
+});
+
+describe("WASM arena (internal invariants, raw Error: the training loop sizes and places everything)", () => {
+  test("an arena too small for what is taken from it", () => {
+    // 0 bytes asked → 1 page of 65,536 bytes; 20,000 floats need 80,032.
+    const arena = createWasmArena(0);
+    if (!arena) return; // no WebAssembly SIMD here: nothing to check
+    expect(() => arena.floats(20_000)).toThrow("WASM arena too small: need more than 65536 bytes");
+  });
+
+  test("inputs that are not bytes with 16-bit column indices", () => {
+    const arena = createWasmArena(1 << 16);
+    if (!arena) return;
+    const floatRows = examplesFromRows([[0.5, 1]], [[1]]).inputs;
+    expect(() => arena.sparse(floatRows)).toThrow(
+      "WASM arena: inputs must be bytes with 16-bit column indices",
+    );
+  });
+
+  test("kernels called with arrays outside the arena", () => {
+    const arena = createWasmArena(1 << 16);
+    if (!arena) return;
+    const outside = new Float32Array(4);
+    expect(() => arena.dense().forward(outside, 0, 2, 1, 2, outside, 1, outside)).toThrow(
+      "WASM kernel called with arrays outside its arena",
+    );
+    const rows = { ...examplesFromRows([[1, 0]], [[1]]).inputs };
+    expect(() => arena.kernel().forward(outside, 0, 2, 1, rows, new Int32Array(1), 0, 1, outside)).toThrow(
+      "WASM kernel called with arrays outside its arena",
     );
   });
 });

@@ -18,7 +18,7 @@ export function resolveHyper<H extends BaseHyper, Slot extends string>(
   const resolved: Record<string, HyperValue> = { ...rule.defaults };
   for (const [name, value] of Object.entries(partial ?? {}) as [string, HyperValue | undefined][]) {
     if (value === undefined) continue;
-    const fallback = rule.defaults[name];
+    const fallback = Object.hasOwn(rule.defaults, name) ? rule.defaults[name] : undefined; // not "constructor"
     if (fallback === undefined) {
       const expected = Object.keys(rule.defaults).join(", ");
       throw new EngineError(
