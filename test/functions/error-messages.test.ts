@@ -267,3 +267,63 @@ describe("TRAIN_MLP, TRAIN_HEADERS, MLP_PREDICT", () => {
     expect(await asyncCellMessage(row)).toBe('schedule_options: "gamma" is not name=value');
   });
 });
+
+describe("TRAIN_MLP's optional arguments, one message per argument", () => {
+  // TRAIN_MLP(layers, X, Y, previous, optimizer, lr, epochs, batch, seed, activation, output, loss, result,
+  //           options, schedule, schedule_options): put `value` in argument `index` (0-based), the rest valid.
+  const withArgument = (index: number, value: unknown, runMode = false) => {
+    const args: unknown[] = [
+      [["2,1"]],
+      X,
+      Y,
+      NONE,
+      "sgd",
+      0.5,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+      NONE,
+    ];
+    if (runMode) args[6] = 1; // batch and result are read in run mode (epochs >= 1) only
+    if (index === 15) args[14] = "step"; // schedule_options are read when a schedule is named
+    args[index] = value;
+    return () => (TRAIN_MLP as (...a: unknown[]) => Promise<unknown>)(...args);
+  };
+
+  test.each<[string, number, unknown, string]>([
+    ["lr as text", 5, "fast", 'lr must be a number, got "fast"'],
+    ["epochs a range", 6, [[1, 2]], "epochs must be a single value, got 2 cells"],
+    ["epochs as text", 6, "ten", 'epochs must be a number, got "ten"'],
+    ["batch TRUE (run mode)", 7, true, "batch must be a number, got TRUE"],
+    ["seed an error cell", 8, { code: "#REF!" }, "seed is the error #REF!"],
+    ["loss a number", 11, 2, "loss must be text, got 2"],
+    ["result a number (run mode)", 12, 1, "result must be text, got 1"],
+    ["options a number", 13, 3, "options must be text, got 3"],
+    ["schedule a number", 14, 7, "schedule must be text, got 7"],
+    ["schedule_options a number", 15, 1, "schedule_options must be text, got 1"],
+    [
+      "optimizer unknown",
+      4,
+      "adamax",
+      'Unknown optimizer "adamax"; expected one of sgd, adagrad, adadelta, rmsprop, adam, adamw, momentum_ewa, sgd_l2',
+    ],
+  ])("%s", async (name, index, value, message) => {
+    expect(await asyncCellMessage(withArgument(index, value, name.endsWith("(run mode)")))).toBe(message);
+  });
+
+  test("layers from a row of cells: each size is a number", () => {
+    expect(cellMessage(() => TRAIN_HEADERS([[2, "four", 1]]))).toBe('layers[2] must be a number, got "four"');
+  });
+
+  test("Y cells name their row and column", async () => {
+    expect(await asyncCellMessage(() => TRAIN_MLP([["2,1"]], X, [[1], ["no"]] as any, NONE, "sgd"))).toBe(
+      'Y row 2[1] must be a number, got "no"',
+    );
+  });
+});

@@ -586,3 +586,11 @@ describe("near-valid arguments reach the engine", () => {
     expect(succeeded).toBeGreaterThan(8); // typically 30-45 of 200
   });
 });
+
+describe("known gaps (left to the owners of src/functions/mlp-cells.ts and src/engine/mlp)", () => {
+  // TRAIN_HEADERS([["1e9,1e9"]]) throws a raw RangeError ("Invalid array length") and TRAIN_MLP's row mode
+  // with layers "1e9,2" allocates for ~100 s before failing the same way; "3000,3000" spills 9,003,001
+  // labels (4.5 s) although a sheet row holds 16,384 cells. A parameter-count check before any allocation
+  // ("layers 1000000000,2 need 3000000002 parameters; a row holds at most 16384 cells") would close it.
+  test.todo("TRAIN_HEADERS and TRAIN_MLP row mode refuse networks wider than a sheet row before allocating");
+});
