@@ -12,6 +12,9 @@ export class EngineError extends Error {
 /** Formats a number the way messages quote it: as the user typed it, not with float noise. */
 export function formatValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
+  // String() would print a list as "a,b" (like text) and an object as "[object Object]".
+  if (Array.isArray(value)) return `a list of ${value.length} values`;
+  if (typeof value === "object" && value !== null) return "an object";
   return String(value);
 }
 

@@ -4,7 +4,7 @@
  * (schedules that overflow or are asked for a step past 2^53, optimizer steps that overflow).
  */
 import { describe, expect, test } from "@jest/globals";
-import { EngineError } from "../../src/engine/errors";
+import { EngineError, requireFinite } from "../../src/engine/errors";
 import {
   createWasmArena,
   examplesFromRows,
@@ -154,5 +154,17 @@ describe("WASM arena (internal invariants, raw Error: the training loop sizes an
     expect(() => arena.kernel().forward(outside, 0, 2, 1, rows, new Int32Array(1), 0, 1, outside)).toThrow(
       "WASM kernel called with arrays outside its arena",
     );
+  });
+});
+
+describe("how a message quotes a value", () => {
+  test("lists and objects are described, not printed as text or [object Object]", () => {
+    expectEngineError(
+      () => requireFinite("lr", [1, 2] as never),
+      "lr must be a finite number, got a list of 2 values",
+    );
+    expectEngineError(() => requireFinite("lr", {} as never), "lr must be a finite number, got an object");
+    expectEngineError(() => requireFinite("lr", "0.1" as never), 'lr must be a finite number, got "0.1"');
+    expectEngineError(() => requireFinite("lr", null as never), "lr must be a finite number, got null");
   });
 });

@@ -124,6 +124,17 @@ describe("vectors: the 1-based position of the bad cell", () => {
       "x[2] is the error #DIV_BY_ZERO!",
     ],
     ["params empty", () => GD_STEP([] as any, [] as any), "params has no values"],
+    // Not something Excel sends, but a caller of the functions might: described, not printed as "2,3".
+    [
+      "a cell holding a list",
+      () => GD_STEP([[1, [2, 3]]] as any, G),
+      "params[2] must be a number, got a list of 2 values",
+    ],
+    [
+      "a cell holding an object",
+      () => GD_STEP(P, [[{}, 1]] as any),
+      "grads[1] must be a number, got an object",
+    ],
     ["values empty", () => GRAD("a", [["a"]], [] as any), "values has no values"],
   ])("%s", (_case, body, message) => {
     expect(cellMessage(body)).toBe(message);
