@@ -13,6 +13,7 @@ import {
   sliceExamples,
   type MlpSpec,
 } from "../../src/engine/mlp";
+import { compileFormula, evaluateFormula } from "../../src/engine/formula";
 import { getOptimizer } from "../../src/engine/optim";
 import { learningRate } from "../../src/engine/schedules";
 import { trainSync } from "../../src/engine/train";
@@ -166,5 +167,19 @@ describe("how a message quotes a value", () => {
     expectEngineError(() => requireFinite("lr", {} as never), "lr must be a finite number, got an object");
     expectEngineError(() => requireFinite("lr", "0.1" as never), 'lr must be a finite number, got "0.1"');
     expectEngineError(() => requireFinite("lr", null as never), "lr must be a finite number, got null");
+  });
+});
+
+describe("formula constants", () => {
+  test("a constant beyond the largest double is an error, not Infinity", () => {
+    // The largest double is about 1.8e308; 1e309 and a 400-digit integer both round to Infinity.
+    expectEngineError(() => compileFormula("=2*1e309"), 'Number "1e309" is too large at 4');
+    expectEngineError(
+      () => compileFormula("1" + "0".repeat(400)),
+      `Number "1${"0".repeat(400)}" is too large at 1`,
+    );
+    expect(evaluateFormula("1.7e308", {})).toBe(1.7e308);
+    // Underflow is harmless: 1e-400 is 0 to every double operation anyway.
+    expect(evaluateFormula("1e-400", {})).toBe(0);
   });
 });

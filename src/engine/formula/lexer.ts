@@ -63,7 +63,10 @@ export function tokenize(source: string, from = 0): Token[] {
     } else if (isDigit(c) || (c === "." && isDigit(source[i + 1]))) {
       const end = scanNumber(source, i);
       const text = source.slice(i, end);
-      tokens.push({ kind: "number", text, position: i + 1, value: Number(text) });
+      const value = Number(text);
+      // 1e400 would silently become Infinity (Excel refuses such a constant too).
+      if (!Number.isFinite(value)) throw new FormulaError(`Number "${text}" is too large`, i + 1);
+      tokens.push({ kind: "number", text, position: i + 1, value });
       i = end;
     } else if (isNameStart(c)) {
       let end = i + 1;
