@@ -205,6 +205,9 @@ describe("every synchronous custom function, arbitrary cell-like arguments", () 
             fn([row(params), row(grads), row(state), ...hyper.slice(0, optional)]),
           );
           expectCellOutcome(result);
+          // A step that succeeds never hands the next row an Infinity or NaN (overflow is an error).
+          if (!("error" in result))
+            expect((result.value as number[][]).flat().every(Number.isFinite)).toBe(true);
         },
       ),
       RUNS,
@@ -447,6 +450,7 @@ describe("near-valid arguments reach the engine", () => {
             if ("error" in outcome) return;
             succeeded++;
             const spill = (outcome.value as number[][])[0] as number[];
+            expect(spill.every(Number.isFinite)).toBe(true);
             current = [spill.slice(0, 2)];
             state = [spill.slice(2)];
           }
