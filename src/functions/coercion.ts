@@ -50,13 +50,13 @@ function cellsOf(name: string, input: CellInput): unknown[] {
   return grid.flat();
 }
 
-/** One cell as a number; `position` is 1-based for messages, 0 when the argument is a single value. */
-function numberOf(name: string, position: number, value: unknown, blank: number | undefined): number {
+/**
+ * One cell as a number; `position` is 1-based for messages, 0 when the argument is a single value. A blank
+ * counts as 0 (desktop sends it so); optional single values treat blank as "omitted" before calling this.
+ */
+function numberOf(name: string, position: number, value: unknown): number {
   const where = position > 0 ? `${name}[${position}]` : name;
-  if (isBlank(value)) {
-    if (blank === undefined) throw new EngineError(`${where} is blank`);
-    return blank;
-  }
+  if (isBlank(value)) return 0;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new EngineError(`${where} must be a finite number, got ${value}`);
     return value;
@@ -69,7 +69,7 @@ function numberOf(name: string, position: number, value: unknown, blank: number 
 /** A vector argument (params, grads, values): one row or column of numbers, blank = 0. */
 export function numberVector(name: string, input: CellInput): number[] {
   const cells = cellsOf(name, input);
-  return cells.map((value, i) => numberOf(name, cells.length > 1 ? i + 1 : 0, value, 0));
+  return cells.map((value, i) => numberOf(name, cells.length > 1 ? i + 1 : 0, value));
 }
 
 /** A vector that must have at least one value. */
@@ -96,7 +96,7 @@ export function optionalNumber(name: string, input: CellInput): number | undefin
   if (cells.length > 1) throw new EngineError(`${name} must be a single value, got ${cells.length} cells`);
   const value = cells[0];
   if (isBlank(value)) return undefined;
-  return numberOf(name, 0, value, undefined);
+  return numberOf(name, 0, value);
 }
 
 /** A required numeric argument (a single value). */
@@ -169,7 +169,7 @@ export function numberTable(name: string, input: CellInput): number[][] {
   return rows.map((row, r) => {
     if (row.length !== width)
       throw new EngineError(`${name} row ${r + 1} has ${row.length} values but row 1 has ${width}`);
-    return row.map((value, c) => numberOf(`${name} row ${r + 1}`, c + 1, value, 0));
+    return row.map((value, c) => numberOf(`${name} row ${r + 1}`, c + 1, value));
   });
 }
 
@@ -204,5 +204,5 @@ export function hyperValue(name: string, input: CellInput): number | boolean | u
   const value = cells[0];
   if (isBlank(value)) return undefined;
   if (typeof value === "boolean") return value;
-  return numberOf(name, 0, value, undefined);
+  return numberOf(name, 0, value);
 }

@@ -101,22 +101,41 @@ function optimizerOf(args: { optimizer?: CellInput; lr?: CellInput; options?: Ce
   return { spec, hyper, lr };
 }
 
-/** The width of one TRAIN_MLP row: params, optimizer state, loss. */
-export function trainRowWidth(args: TrainRowArgs): number {
-  const network = networkSpec(args);
-  const { spec, hyper } = optimizerOf(args);
-  const n = parameterCount(network.layers);
-  const names = Array.from({ length: n }, (_, i) => `w${i + 1}`);
-  return n + spec.stateLabels(names, hyper).length + 1;
+/** Excel's last column is XFD: a row-mode spill wider than this cannot be shown. */
+const SHEET_ROW_CELLS = 16384;
+
+/**
+ * The network's parameter count, refused before anything is allocated when even params + t + loss would
+ * not fit in one sheet row (row mode needs the whole network in a row; run mode has no such limit).
+ */
+function rowParameterCount(layers: readonly number[]): number {
+  const n = parameterCount(layers);
+  if (n + 2 > SHEET_ROW_CELLS) {
+    throw new EngineError(
+      `layers ${layers.join(",")} have ${n} parameters: one row holds at most ${SHEET_ROW_CELLS} cells; use TRAIN_MLP's run mode (epochs) for this network`,
+    );
+  }
+  return n;
 }
 
 /** Labels for a TRAIN_MLP row: p1..pn, the state labels, loss. */
 export function trainRowHeaders(args: TrainRowArgs): string[] {
   const network = networkSpec(args);
   const { spec, hyper } = optimizerOf(args);
-  const n = parameterCount(network.layers);
+  const n = rowParameterCount(network.layers);
   const names = Array.from({ length: n }, (_, i) => `p${i + 1}`);
-  return [...names, ...spec.stateLabels(names, hyper), "loss"];
+  const headers = [...names, ...spec.stateLabels(names, hyper), "loss"];
+  if (headers.length > SHEET_ROW_CELLS) {
+    throw new EngineError(
+      `a TRAIN_MLP row for layers ${network.layers.join(",")} with ${spec.name} needs ${headers.length} cells; one row holds at most ${SHEET_ROW_CELLS}`,
+    );
+  }
+  return headers;
+}
+
+/** The width of one TRAIN_MLP row: params, optimizer state, loss. */
+export function trainRowWidth(args: TrainRowArgs): number {
+  return trainRowHeaders(args).length;
 }
 
 /**
@@ -127,7 +146,7 @@ export function trainRowHeaders(args: TrainRowArgs): string[] {
 export function trainMlpRow(args: TrainRowArgs): number[][] {
   const network = networkSpec(args);
   const { spec, hyper, lr } = optimizerOf(args);
-  const n = parameterCount(network.layers);
+  const n = rowParameterCount(network.layers);
   const X = numberTable("X", args.X);
   const Y = numberTable("Y", args.Y);
   const previous = stateVector(args.previous);

@@ -591,10 +591,33 @@ describe("near-valid arguments reach the engine", () => {
   });
 });
 
-describe("known gaps (left to the owners of src/functions/mlp-cells.ts and src/engine/mlp)", () => {
-  // TRAIN_HEADERS([["1e9,1e9"]]) throws a raw RangeError ("Invalid array length") and TRAIN_MLP's row mode
-  // with layers "1e9,2" allocates for ~100 s before failing the same way; "3000,3000" spills 9,003,001
-  // labels (4.5 s) although a sheet row holds 16,384 cells. A parameter-count check before any allocation
-  // ("layers 1000000000,2 need 3000000002 parameters; a row holds at most 16384 cells") would close it.
-  test.todo("TRAIN_HEADERS and TRAIN_MLP row mode refuse networks wider than a sheet row before allocating");
+describe("networks wider than a sheet row", () => {
+  // Row mode puts the whole network in one row; Excel's rows end at column XFD (16,384 cells).
+  test("TRAIN_HEADERS refuses a network past the parameter limit before allocating", () => {
+    expect(outcomeOf(() => call(cells.TRAIN_HEADERS)([[["1e9,1e9"]], "sgd", null])).error).toEqual(
+      expect.objectContaining({
+        message: "layers 1000000000,1000000000 make 1000000001000000000 parameters; the limit is 20000000",
+      }),
+    );
+  });
+
+  test("TRAIN_HEADERS refuses a network whose row would not fit, naming run mode", () => {
+    expect(outcomeOf(() => call(cells.TRAIN_HEADERS)([[["3000,3000"]], "sgd", null])).error).toEqual(
+      expect.objectContaining({
+        message:
+          "layers 3000,3000 have 9003000 parameters: one row holds at most 16384 cells; use TRAIN_MLP's run mode (epochs) for this network",
+      }),
+    );
+  });
+
+  test("TRAIN_HEADERS counts the optimizer state too", () => {
+    // 100,100 has 10,100 parameters: with sgd the row is 10,102 cells; Adam adds m and v: 30,302.
+    expect(outcomeOf(() => call(cells.TRAIN_HEADERS)([[["100,100"]], "sgd", null])).value).toBeDefined();
+    expect(outcomeOf(() => call(cells.TRAIN_HEADERS)([[["100,100"]], "adam", null])).error).toEqual(
+      expect.objectContaining({
+        message:
+          "a TRAIN_MLP row for layers 100,100 with adam needs 30302 cells; one row holds at most 16384",
+      }),
+    );
+  });
 });

@@ -48,6 +48,13 @@ function requireOneOf(name: string, value: unknown, allowed: readonly string[]):
   }
 }
 
+/**
+ * Largest network accepted: 20 M parameters is 80 MB of float32 per copy (parameters, gradients, optimizer
+ * slots), which keeps a run inside the 400 MB budget; far past any network a sheet or MNIST needs, and it
+ * turns a typo such as "784,30000000,10" into a message instead of an allocation failure or a stall.
+ */
+export const MAX_PARAMETERS = 20_000_000;
+
 /** Checks a spec; throws EngineError with the first problem. */
 export function validateMlpSpec(spec: MlpSpec): MlpSpec {
   if (!Array.isArray(spec.layers) || spec.layers.length < 2) {
@@ -56,6 +63,12 @@ export function validateMlpSpec(spec: MlpSpec): MlpSpec {
     );
   }
   spec.layers.forEach((units, i) => requireInteger(`layers[${i}]`, units, 1));
+  const parameters = parameterCount(spec.layers);
+  if (parameters > MAX_PARAMETERS) {
+    throw new EngineError(
+      `layers ${spec.layers.join(",")} make ${parameters} parameters; the limit is ${MAX_PARAMETERS}`,
+    );
+  }
   requireOneOf("activation", spec.activation, ACTIVATIONS);
   requireOneOf("output", spec.output, OUTPUTS);
   requireOneOf("loss", spec.loss, LOSSES);

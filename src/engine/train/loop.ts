@@ -171,7 +171,15 @@ export function* trainingRun(
       if (options.shouldStop?.()) return { params: documented(), epochs, stopped: true };
       const start = b * batch;
       const count = Math.min(batch, n - start);
-      costSum += batchCostAndGradient(ws, params, grads, trainData, order, start, count);
+      const cost = batchCostAndGradient(ws, params, grads, trainData, order, start, count);
+      // The kernels clamp logs, so a non-finite cost means the parameters themselves overflowed: say so
+      // rather than train on (and report) NaN. The epochs already finished stay with the caller.
+      if (!Number.isFinite(cost)) {
+        throw new EngineError(
+          `training diverged in epoch ${epoch}, batch ${b + 1}: the loss became ${cost}; try a smaller lr (${config.lr})`,
+        );
+      }
+      costSum += cost;
       lr = learningRate(step);
       if (decayPerLr > 0) {
         // network2.py's L2 form: w ← (1 − ηλ/n) w on weights (not biases), then the optimizer's step.
