@@ -18,6 +18,7 @@ import { describe, expect, test } from "@jest/globals";
 import fc from "fast-check";
 import * as cells from "../../src/functions/functions";
 import { CellValueError } from "../../src/functions/excel-errors";
+import { SCHEDULE_NAMES } from "../../src/engine/schedules";
 
 /* global CustomFunctions */
 
@@ -462,23 +463,7 @@ describe("near-valid arguments reach the engine", () => {
   });
 
   test("LR_DECAY with every schedule and positional parameters", () => {
-    const schedules = fc.constantFrom(
-      "constant",
-      "exponential",
-      "piecewise_constant",
-      "polynomial",
-      "cosine",
-      "cosine_restarts",
-      "inverse_time",
-      "natural_exp",
-      "step",
-      "multi_step",
-      "cyclic_triangular",
-      "cyclic_triangular2",
-      "cyclic_exp_range",
-      "one_cycle_cos",
-      "one_cycle_linear",
-    );
+    const schedules = fc.constantFrom(...SCHEDULE_NAMES);
     const parameter = fc.oneof(
       { weight: 4, arbitrary: fc.integer({ min: 0, max: 200 }) },
       { weight: 2, arbitrary: fc.double({ min: 0, max: 2, noNaN: true }) },
