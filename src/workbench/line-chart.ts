@@ -83,13 +83,7 @@ export function drawLineChart(canvas: HTMLCanvasElement, chart: LineChart): void
   const x = (i: number) => pad.left + (points <= 1 ? plotWidth / 2 : (i / (points - 1)) * plotWidth);
   const y = (axis: ChartAxis, v: number) => pad.top + plotHeight - axisFraction(axis, v) * plotHeight;
 
-  context.clearRect(0, 0, width, height);
-  context.fillStyle = "#fff";
-  context.fillRect(0, 0, width, height);
-  context.font = "12px system-ui, sans-serif";
-  context.textBaseline = "alphabetic";
-  context.fillStyle = "#222";
-  context.fillText(chart.title, 6, 16);
+  drawChartBackground(context, width, height, chart.title);
 
   context.lineWidth = 1;
   context.strokeStyle = "#ddd";
@@ -143,6 +137,22 @@ export function drawLineChart(canvas: HTMLCanvasElement, chart: LineChart): void
   }
 }
 
+/** A white chart with its title top left, in the charts' font (shared by the line and contour charts). */
+export function drawChartBackground(
+  context: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  title: string,
+): void {
+  context.clearRect(0, 0, width, height);
+  context.fillStyle = "#fff";
+  context.fillRect(0, 0, width, height);
+  context.font = "12px system-ui, sans-serif";
+  context.textBaseline = "alphabetic";
+  context.fillStyle = "#222";
+  context.fillText(title, 6, 16);
+}
+
 function horizontalLine(context: CanvasRenderingContext2D, from: number, to: number, at: number): void {
   context.beginPath();
   context.moveTo(from, at);
@@ -165,7 +175,8 @@ function drawTickLabels(
   context.textAlign = "left";
 }
 
-function tickText(axis: ChartAxis, tick: number): string {
+/** A tick label: 1eN on a log axis, else the value to 6 significant digits. */
+export function tickText(axis: ChartAxis, tick: number): string {
   if (axis.scale === "log") return `1e${Math.round(Math.log10(tick))}`;
   return formatNumber(Number(tick.toPrecision(6)));
 }

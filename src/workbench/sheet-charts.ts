@@ -1,9 +1,18 @@
 /* global HTMLButtonElement, HTMLCanvasElement, requestAnimationFrame */
 
 import type { HyperFormula } from "hyperformula";
+import { type PlanePath, contourLevels, drawContourChart, planeAxes } from "./contour-chart";
 import { type ChartSeries, drawLineChart } from "./line-chart";
+import { type DataPoints, type LossGrid, type PlaneExtent, leastSquaresLine, lossGrid } from "./loss-grid";
 import type { SheetGrid } from "./sheet-grid";
-import { type CellRange, findOptimizerColumns, rangeName, rangeSeries, readColumns } from "./sheet-series";
+import {
+  type CellRange,
+  findOptimizerColumns,
+  rangeName,
+  rangeSeries,
+  readColumns,
+  readDataPoints,
+} from "./sheet-series";
 import { WORKBENCH_TRAINING_SHEET, trainingSeries } from "./workbench-epoch-sink";
 
 export interface ChartElements {
@@ -11,6 +20,10 @@ export interface ChartElements {
   parameters: HTMLCanvasElement;
   /** loss per iteration, log scale: the optimizers differ by orders of magnitude. */
   loss: HTMLCanvasElement;
+  /** the (a, b) path over the contours of the full-batch loss of the Data sheet's points. */
+  plane: HTMLCanvasElement;
+  /** toggles the plane chart between the active sheet's path and every optimizer sheet's path. */
+  compare: HTMLButtonElement;
   /** the columns of a selected range against the row. */
   selection: HTMLCanvasElement;
   /** the Training sheet's loss and accuracies per epoch. */
@@ -27,6 +40,31 @@ function paletteColor(k: number): string {
 }
 
 /**
+ * One colour per optimizer sheet when all are compared (14 in linear-regression.xlsx): Okabe–Ito without its
+ * yellow (invisible on the light loss map), then Tol's darker muted colours.
+ */
+const COMPARE_PALETTE = [
+  "#0072b2",
+  "#d55e00",
+  "#009e73",
+  "#cc79a7",
+  "#e69f00",
+  "#56b4e9",
+  "#000000",
+  "#882255",
+  "#44aa99",
+  "#999933",
+  "#332288",
+  "#661100",
+  "#888888",
+  "#aa4499",
+  "#117733",
+];
+
+/** Loss grids already sampled, by data and extent: a recalculation that leaves both alone reuses its grid. */
+const GRID_CACHE_SIZE = 4;
+
+/**
  * The charts under the grid, for the active sheet: the parameter path and the loss of an optimizer sheet
  * (columns found by their headers a, b, loss), a chart of a selected range (the "Chart selection" button),
  * and on the Training sheet the loss/accuracy chart. They follow recalculation and sheet switches; redraws
@@ -36,6 +74,9 @@ export class SheetCharts {
   /** The range charted with "Chart selection"; it stays with its sheet and follows its cells' values. */
   private chartedRange: CellRange | undefined;
   private redrawPending = false;
+  /** "Compare optimizers": the plane chart shows every optimizer sheet's path. */
+  private comparing = false;
+  private readonly grids = new Map<string, LossGrid>();
 
   constructor(
     private readonly hf: HyperFormula,
@@ -49,6 +90,11 @@ export class SheetCharts {
     });
     elements.chartSelection.addEventListener("click", () => {
       this.chartedRange = grid.selection;
+      this.redraw();
+    });
+    elements.compare.addEventListener("click", () => {
+      this.comparing = !this.comparing;
+      elements.compare.setAttribute("aria-pressed", String(this.comparing));
       this.redraw();
     });
     elements.removeSelectionChart.addEventListener("click", () => {
@@ -110,6 +156,74 @@ export class SheetCharts {
         xTitle,
         left: { scale: "log" },
       });
+
+    this.drawPlaneChart(sheet, sheetName, a, b);
+  }
+
+  /** The path in the (a, b) plane over the loss contours; with "Compare optimizers", every sheet's path. */
+  private drawPlaneChart(
+    sheet: number,
+    sheetName: string,
+    a: readonly number[] | undefined,
+    b: readonly number[] | undefined,
+  ): void {
+    const { plane, compare } = this.elements;
+    const points = a && b ? readDataPoints(this.hf) : undefined;
+    const visible = a !== undefined && b !== undefined && points !== undefined;
+    show(plane, visible, sheetName);
+    compare.hidden = !visible;
+    if (!visible) return;
+    const paths: PlanePath[] = this.comparing
+      ? this.optimizerPaths().map((p) => ({ ...p, emphasis: p.name === sheetName }))
+      : [{ name: sheetName, color: "#d55e00", a, b }];
+    const optimum = leastSquaresLine(points);
+    const axes = planeAxes(paths, optimum);
+    const grid = this.cachedGrid(points, {
+      aMin: axes.a.min,
+      aMax: axes.a.max,
+      bMin: axes.b.min,
+      bMax: axes.b.max,
+    });
+    drawContourChart(plane, {
+      title: this.comparing
+        ? "All optimizers: (a, b) paths over the loss"
+        : `${sheetName}: (a, b) path over the loss`,
+      paths,
+      grid,
+      levels: contourLevels(grid),
+      ...(optimum ? { optimum } : {}),
+      legendColumn: this.comparing,
+    });
+  }
+
+  /** Every sheet with a and b columns, in tab order: its (a, b) per row, one colour each. */
+  private optimizerPaths(): PlanePath[] {
+    const paths: PlanePath[] = [];
+    for (const name of this.hf.getSheetNames()) {
+      const sheet = this.hf.getSheetId(name);
+      if (sheet === undefined) continue;
+      const columns = findOptimizerColumns(this.hf, sheet);
+      if (columns.a === undefined || columns.b === undefined) continue;
+      const data = readColumns(this.hf, sheet, [
+        { name: "a", col: columns.a },
+        { name: "b", col: columns.b },
+      ]);
+      const [a, b] = [data.series[0]?.values ?? [], data.series[1]?.values ?? []];
+      if (a.length === 0) continue;
+      paths.push({ name, color: COMPARE_PALETTE[paths.length % COMPARE_PALETTE.length] ?? "#000", a, b });
+    }
+    return paths;
+  }
+
+  private cachedGrid(points: DataPoints, extent: PlaneExtent): LossGrid {
+    const key = JSON.stringify([points.x, points.y, extent]);
+    let grid = this.grids.get(key);
+    if (!grid) {
+      grid = lossGrid(points, extent);
+      if (this.grids.size >= GRID_CACHE_SIZE) this.grids.clear();
+      this.grids.set(key, grid);
+    }
+    return grid;
   }
 
   private drawSelectionChart(sheet: number, sheetName: string): void {

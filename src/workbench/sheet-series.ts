@@ -115,3 +115,38 @@ export function rangeName(range: CellRange): string {
   const end = cellName(range.bottom, range.right);
   return start === end ? start : `${start}:${end}`;
 }
+
+/** The workbook's data points for the line fit, as the example workbooks lay them out. */
+export interface SheetDataPoints {
+  sheet: number;
+  x: number[];
+  y: number[];
+}
+
+/**
+ * The (x, y) points of the sheet named "Data" (any case): the first columns whose row-1 labels start with "x"
+ * and "y" ("y = 2x + 30" counts), rows 2… where both hold numbers. These are the points the example optimizer
+ * sheets index with INDEX/MOD and the full-batch sheet averages over (Data!$A$2:$A$21, Data!$B$2:$B$21).
+ */
+export function readDataPoints(hf: HyperFormula): SheetDataPoints | undefined {
+  const name = hf.getSheetNames().find((n) => n.toLowerCase() === "data");
+  const sheet = name === undefined ? undefined : hf.getSheetId(name);
+  if (sheet === undefined) return undefined;
+  const { width, height } = hf.getSheetDimensions(sheet);
+  let xCol: number | undefined;
+  let yCol: number | undefined;
+  for (let col = 0; col < width; col++) {
+    const label = headerTextAt(hf, sheet, 0, col).toLowerCase();
+    if (xCol === undefined && label.startsWith("x")) xCol = col;
+    else if (yCol === undefined && label.startsWith("y")) yCol = col;
+  }
+  if (xCol === undefined || yCol === undefined) return undefined;
+  const points: SheetDataPoints = { sheet, x: [], y: [] };
+  for (let row = 1; row < height; row++) {
+    const [x, y] = [numberAt(hf, sheet, row, xCol), numberAt(hf, sheet, row, yCol)];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    points.x.push(x);
+    points.y.push(y);
+  }
+  return points.x.length > 0 ? points : undefined;
+}

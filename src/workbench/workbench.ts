@@ -74,6 +74,8 @@ function main(): void {
   charts = new SheetCharts(hf, grid, {
     parameters: required("wb-chart-parameters", HTMLCanvasElement),
     loss: required("wb-chart-loss", HTMLCanvasElement),
+    plane: required("wb-chart-plane", HTMLCanvasElement),
+    compare: required("wb-compare-button", HTMLButtonElement),
     selection: required("wb-chart-selection", HTMLCanvasElement),
     training: required("wb-chart", HTMLCanvasElement),
     chartSelection: required("wb-chart-selection-button", HTMLButtonElement),

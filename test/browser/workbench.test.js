@@ -168,6 +168,63 @@ module.exports = [
     },
   },
   {
+    name: "an optimizer sheet draws its (a, b) path over the loss contours; Compare overlays every sheet",
+    async run({ page, baseUrl, screenshot }) {
+      await openWorkbench(page, baseUrl);
+      await openExample(page, "linear-regression.xlsx");
+      await page.click('.wb-tab[data-sheet="Adam"]');
+      const chart = await chartFor(page, "#wb-chart-plane", "Adam");
+      assert.equal(chart.kind, "contour");
+      const path = seriesNamed(chart, "Adam");
+      // Iteration 0 is a = b = 0; 300 Adam rows end within 1e-3 of the line the data lie on, y = 2x + 30.
+      assert.equal(path.a.length, 301);
+      assert.deepEqual([path.a[0], path.b[0]], [0, 0]);
+      assertClose(lastNumber(path.a), 2, 1e-3, "a at the path's end");
+      assertClose(lastNumber(path.b), 30, 1e-3, "b at the path's end");
+      // The data are exactly on y = 2x + 30, so the loss is 0 at (2, 30) and the grid's smallest sample is the
+      // grid point nearest it: within one grid step (axis span / 59) in each direction.
+      const { grid } = chart;
+      const stepA = (grid.a[1] - grid.a[0]) / (grid.size[0] - 1);
+      const stepB = (grid.b[1] - grid.b[0]) / (grid.size[1] - 1);
+      assert.ok(
+        grid.a[0] <= 0 && grid.a[1] >= 2 && grid.b[0] <= 0 && grid.b[1] >= 30,
+        "grid spans path and minimum",
+      );
+      assertClose(grid.minimum.a, 2, stepA, "a of the grid's smallest loss");
+      assertClose(grid.minimum.b, 30, stepB, "b of the grid's smallest loss");
+      // Log-spaced levels: increasing, with a constant ratio between neighbours.
+      assert.ok(chart.levels.length >= 8, `${chart.levels.length} contour levels`);
+      const ratio = chart.levels[1] / chart.levels[0];
+      chart.levels.forEach((level, k) => {
+        if (k > 0) assertClose(level / chart.levels[k - 1], ratio, 1e-9, `level ratio ${k}`);
+      });
+      await screenshot("workbench-contour-adam");
+
+      await page.click("#wb-compare-button");
+      await page.waitForFunction(
+        () => document.querySelector("#wb-chart-plane")?.dataset.chart?.includes('"name":"SGD"'),
+        null,
+        { timeout: 10000, polling: 50 },
+      );
+      const compared = JSON.parse(await page.getAttribute("#wb-chart-plane", "data-chart"));
+      assert.ok(compared.series.length >= 10, `${compared.series.length} optimizer paths compared`);
+      assert.equal(
+        new Set(compared.series.map((s) => s.color)).size,
+        compared.series.length,
+        "one colour each",
+      );
+      assert.deepEqual(seriesNamed(compared, "Adam").a, path.a, "Adam's path is the same in the comparison");
+      await screenshot("workbench-contour-compare");
+      await page.click("#wb-compare-button");
+      await page.waitForFunction(
+        () =>
+          JSON.parse(document.querySelector("#wb-chart-plane")?.dataset.chart ?? "{}").series?.length === 1,
+        null,
+        { timeout: 10000, polling: 50 },
+      );
+    },
+  },
+  {
     name: "Chart selection draws the selected columns against the row and follows recalculation",
     async run({ page, baseUrl, screenshot }) {
       await openWorkbench(page, baseUrl);
