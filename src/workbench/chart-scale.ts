@@ -45,6 +45,23 @@ export function linearAxis(values: readonly number[], include: readonly number[]
 }
 
 /**
+ * A linear axis that ends a `margin` fraction of the span beyond the finite `values` (not on a tick), so points at
+ * the extremes (a path's start, the loss minimum) stay clear of the frame; ticks at the nice-step multiples
+ * inside it.
+ */
+export function paddedLinearAxis(values: readonly number[], margin = 0.05, count = 4): ChartAxis {
+  const data = linearAxis(values, [], count);
+  const finite = values.filter((v) => Number.isFinite(v));
+  const [low, high] = finite.length > 0 ? [Math.min(...finite), Math.max(...finite)] : [data.min, data.max];
+  const span = high > low ? high - low : data.max - data.min;
+  const [min, max] = [low - margin * span, high + margin * span];
+  const step = niceStep(span, count);
+  const ticks: number[] = [];
+  for (let k = Math.ceil(min / step); k * step <= max; k++) ticks.push(Number((k * step).toPrecision(12)));
+  return { scale: "linear", min, max, ticks };
+}
+
+/**
  * A log10 axis from the power of ten below the smallest positive value to the one above the largest; values
  * ≤ 0 cannot be shown and are left out (the line breaks there). Ticks at powers of ten, at most `maxTicks`.
  */

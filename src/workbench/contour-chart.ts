@@ -1,6 +1,6 @@
 /* global CanvasRenderingContext2D, HTMLCanvasElement */
 
-import { type ChartAxis, axisFraction, linearAxis } from "./chart-scale";
+import { type ChartAxis, axisFraction, paddedLinearAxis } from "./chart-scale";
 import { contourSegments, logLevels } from "./contour-lines";
 import { drawChartBackground, tickText } from "./line-chart";
 import type { LossGrid } from "./loss-grid";
@@ -50,7 +50,7 @@ export function contourLevels(grid: LossGrid, count = 14): number[] {
   return logLevels(low, high, count + 1).slice(1);
 }
 
-/** The axes of the plane: a nice linear axis over every path's finite values and the optimum. */
+/** The axes of the plane: every path's finite values and the optimum, with 5 % to spare on each side. */
 export function planeAxes(
   paths: readonly PlanePath[],
   optimum: { a: number; b: number } | undefined,
@@ -60,14 +60,14 @@ export function planeAxes(
     ...(extra === undefined ? [] : [extra]),
   ];
   return {
-    a: linearAxis(
+    a: paddedLinearAxis(
       include((p) => p.a, optimum?.a),
-      [],
+      0.05,
       5,
     ),
-    b: linearAxis(
+    b: paddedLinearAxis(
       include((p) => p.b, optimum?.b),
-      [],
+      0.05,
       4,
     ),
   };
@@ -77,7 +77,7 @@ export function planeAxes(
 function heatColor(fraction: number): string {
   const t = Math.min(1, Math.max(0, fraction));
   const from = [255, 250, 228];
-  const to = [150, 176, 206];
+  const to = [164, 188, 214];
   const [r, g, b] = from.map((c, k) => Math.round(c + ((to[k] ?? c) - c) * t)) as [number, number, number];
   return `rgb(${r},${g},${b})`;
 }
@@ -268,15 +268,34 @@ function drawPlaneAxes(
   context.fillText("b", 6, pad.top + plotHeight / 2 + 4);
 }
 
-/** Along the title row (one or two paths): a line sample and the name. */
+/** Along the title row (one path, named in the title): what the marks mean. */
 function drawLegendRow(context: CanvasRenderingContext2D, paths: readonly PlanePath[], title: string): void {
-  let x = 6 + context.measureText(title).width + 20;
-  for (const path of paths) {
-    context.fillStyle = path.color;
-    context.fillRect(x, 10, 10, 3);
-    context.fillText(path.name, x + 13, 16);
-    x += context.measureText(path.name).width + 26;
-  }
+  const color = paths[0]?.color ?? "#000";
+  let x = 6 + context.measureText(title).width + 22;
+  const label = (text: string) => {
+    context.fillStyle = "#444";
+    context.fillText(text, x + 8, 16);
+    x += context.measureText(text).width + 22;
+  };
+  context.strokeStyle = color;
+  context.lineWidth = 1.5;
+  context.fillStyle = "#fff";
+  context.beginPath();
+  context.arc(x, 12, 4, 0, 2 * Math.PI);
+  context.fill();
+  context.stroke();
+  label("start");
+  context.fillStyle = color;
+  context.beginPath();
+  context.arc(x, 12, 3.5, 0, 2 * Math.PI);
+  context.fill();
+  label("end");
+  context.save();
+  context.translate(x, 12);
+  context.scale(0.7, 0.7);
+  drawCross(context, 0, 0);
+  context.restore();
+  label("least squares");
 }
 
 const LEGEND_FONT = "11px system-ui, sans-serif";

@@ -1,6 +1,13 @@
 /** The chart axes' numbers, derived by hand in the comments (1-2-5 steps, powers of ten). */
 import { describe, expect, test } from "@jest/globals";
-import { axisFraction, linearAxis, logAxis, niceStep, xTickIndexes } from "../../src/workbench/chart-scale";
+import {
+  axisFraction,
+  linearAxis,
+  logAxis,
+  niceStep,
+  paddedLinearAxis,
+  xTickIndexes,
+} from "../../src/workbench/chart-scale";
 
 describe("niceStep", () => {
   test("rounds span/count up to 1, 2 or 5 × 10^k", () => {
@@ -70,4 +77,22 @@ test("xTickIndexes: 0 and every nice step", () => {
   // 3 points: 2/8 = 0.25 → 0.5, at least every point.
   expect(xTickIndexes(3)).toEqual([0, 1, 2]);
   expect(xTickIndexes(0)).toEqual([]);
+});
+
+describe("paddedLinearAxis", () => {
+  test("ends 5 % of the span beyond the data, ticks on the nice step inside", () => {
+    // values 0…30: span 30, margin 1.5 → [−1.5, 31.5]; step niceStep(30, 4) = 10 (7.5 → 10): ticks 0, 10, 20, 30.
+    const axis = paddedLinearAxis([0, 12, 30, NaN]);
+    expect(axis.min).toBeCloseTo(-1.5, 12);
+    expect(axis.max).toBeCloseTo(31.5, 12);
+    expect(axis.ticks).toEqual([0, 10, 20, 30]);
+  });
+
+  test("a single value gets the span of its nice axis", () => {
+    // linearAxis([2]) is [1, 3] (half |2| each way): span 2, margin 0.1 → [1.9, 2.1]; step niceStep(2, 4) = 0.5.
+    const axis = paddedLinearAxis([2]);
+    expect(axis.min).toBeCloseTo(1.9, 12);
+    expect(axis.max).toBeCloseTo(2.1, 12);
+    expect(axis.ticks).toEqual([2]);
+  });
 });
