@@ -8,6 +8,7 @@ import {
   requireInteger,
   requireNonNegative,
   requirePositive,
+  requireRowWidth,
   requireSameLength,
 } from "../src/engine/errors";
 
@@ -25,6 +26,7 @@ describe("validation messages are exact", () => {
       () => requireSameLength("grads", [1, 2, 3], "params", [1, 2]),
       "grads has 3 values but params has 2",
     ],
+    ["row width", () => requireRowWidth("X", 2, [1, 2], 3), "X row 3 has 2 values but row 1 has 3"],
     [
       "all finite",
       () => requireAllFinite("params", [1, Infinity]),

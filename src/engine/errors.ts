@@ -69,9 +69,9 @@ export function requireInteger(name: string, value: number, min: number): number
 /** Two vectors that must line up, e.g. grads and params. */
 export function requireSameLength(
   name: string,
-  values: ArrayLike<number>,
+  values: ArrayLike<unknown>,
   referenceName: string,
-  reference: ArrayLike<number>,
+  reference: ArrayLike<unknown>,
 ): void {
   if (values.length !== reference.length) {
     throw new EngineError(`${name} has ${values.length} values but ${referenceName} has ${reference.length}`);
@@ -85,5 +85,17 @@ export function requireAllFinite(name: string, values: ArrayLike<number>): void 
     if (typeof v !== "number" || !Number.isFinite(v)) {
       throw new EngineError(`${name}[${i + 1}] must be a finite number, got ${formatValue(v)}`);
     }
+  }
+}
+
+/** A table's rows must all be as wide as its first (rowIndex is 0-based; messages count from 1). */
+export function requireRowWidth(
+  name: string,
+  rowIndex: number,
+  row: ArrayLike<unknown>,
+  width: number,
+): void {
+  if (row.length !== width) {
+    throw new EngineError(`${name} row ${rowIndex + 1} has ${row.length} values but row 1 has ${width}`);
   }
 }

@@ -12,7 +12,7 @@
  * - optional scalars (hyper-parameters): omitted or blank (null) → the engine's default.
  * - names: "a,b" in one cell, or a range of cells each holding one name.
  */
-import { EngineError, formatValue } from "../engine/errors";
+import { EngineError, formatValue, requireRowWidth } from "../engine/errors";
 
 /** Anything Excel (or HyperFormula through our plugin) may hand us for one argument. */
 export type CellInput = unknown;
@@ -167,8 +167,7 @@ export function numberTable(name: string, input: CellInput): number[][] {
   if (rows.length === 0 || (rows[0]?.length ?? 0) === 0) throw new EngineError(`${name} has no values`);
   const width = rows[0]?.length ?? 0;
   return rows.map((row, r) => {
-    if (row.length !== width)
-      throw new EngineError(`${name} row ${r + 1} has ${row.length} values but row 1 has ${width}`);
+    requireRowWidth(name, r, row, width);
     return row.map((value, c) => numberOf(`${name} row ${r + 1}`, c + 1, value));
   });
 }

@@ -4,7 +4,7 @@
  * columns of a batch), then ask the engine. Compiled formulas are cached by source text because a sheet
  * repeats the same formula on every row.
  */
-import { EngineError } from "../engine/errors";
+import { EngineError, requireSameLength } from "../engine/errors";
 import { compileFormula, type Bindings, type CompiledFormula } from "../engine/formula";
 import { nameList, numberVector, requiredText, requiredVector, type CellInput } from "./coercion";
 
@@ -40,9 +40,7 @@ export function formulaPoint(
 ): FormulaPoint {
   const names = nameList("names", namesInput);
   const values = requiredVector("values", valuesInput);
-  if (names.length !== values.length) {
-    throw new EngineError(`values has ${values.length} values but names has ${names.length}`);
-  }
+  requireSameLength("values", values, "names", names);
   const dataNames = nameList("data names", dataNamesInput);
   // An omitted repeating argument may still arrive as one blank entry: drop blank ranges past the names.
   let end = data.length;

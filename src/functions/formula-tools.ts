@@ -2,7 +2,7 @@
  * GRAD, JACOBIAN, HESSIAN, LOSS and GRADCHECK over formula strings: the cell-facing results of the
  * engine's formula language and gradient check, shaped for spilling.
  */
-import { EngineError } from "../engine/errors";
+import { EngineError, requireSameLength } from "../engine/errors";
 import { evaluateFormula, formulaGradient, formulaHessian, formulaJacobian } from "../engine/formula";
 import { gradCheck, type GradCheckResult } from "../engine/gradcheck";
 import { numberVector, optionalNumber, type CellInput } from "./coercion";
@@ -90,9 +90,7 @@ export function gradCheckRow(args: GradCheckArgs): (number | boolean)[][] {
 function gradCheckResult(args: GradCheckArgs): GradCheckResult {
   const point = pointOf(args);
   const analytic = numberVector("grads", args.grads);
-  if (analytic.length !== point.values.length) {
-    throw new EngineError(`grads has ${analytic.length} values but names has ${point.values.length}`);
-  }
+  requireSameLength("grads", analytic, "names", point.values);
   const formula = compiledFormula(formulaText(args.formula));
   const f = (x: readonly number[]): number => {
     const bindings: Record<string, number | readonly number[]> = { ...point.bindings };

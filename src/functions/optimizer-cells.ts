@@ -3,7 +3,7 @@
  * decides how the cells map onto the engine (state layout, labels, hyper-parameter names), so every step
  * function (GD_STEP, ADAM_STEP, ..., OPTIM_STEP), STEP_HEADERS and the HyperFormula size predictor agree.
  */
-import { EngineError } from "../engine/errors";
+import { EngineError, requireSameLength } from "../engine/errors";
 import { getOptimizer } from "../engine/optim";
 import {
   hyperValue,
@@ -37,9 +37,7 @@ export function optimizerStepCells(
   const spec = getOptimizer(optimizer.trim().toLowerCase());
   const params = requiredVector("params", paramsInput);
   const grads = numberVector("grads", gradsInput);
-  if (grads.length !== params.length) {
-    throw new EngineError(`grads has ${grads.length} values but params has ${params.length}`);
-  }
+  requireSameLength("grads", grads, "params", params);
   const hyper = spec.resolveHyper(definedOnly(hyperInput));
   const state = spec.stateFromCells(stateVector(stateInput), params.length, hyper);
   const result = spec.step(params, grads, state, hyper);

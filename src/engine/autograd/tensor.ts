@@ -1,4 +1,4 @@
-import { EngineError, requireAllFinite, requireFinite } from "../errors";
+import { EngineError, requireAllFinite, requireFinite, requireRowWidth } from "../errors";
 import { Shape, formatShape, shapeSize } from "./shape";
 
 /**
@@ -94,9 +94,7 @@ export function tensor(values: TensorInput, options: { requiresGrad?: boolean } 
     const columns = rows[0]?.length ?? 0;
     const data = new Float64Array(rows.length * columns);
     rows.forEach((row, r) => {
-      if (row.length !== columns) {
-        throw new EngineError(`matrix row ${r + 1} has ${row.length} values but row 1 has ${columns}`);
-      }
+      requireRowWidth("matrix", r, row, columns);
       requireAllFinite(`tensor row ${r + 1}`, row);
       data.set(row, r * columns);
     });

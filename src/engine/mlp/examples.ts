@@ -4,7 +4,7 @@
  * touches the ~150 nonzero pixels of each image, and the pixels stay bytes (value × `scale` gives the
  * input, 1/255 for MNIST). Small user data sets use the same form with float values and scale 1.
  */
-import { EngineError, requireAllFinite } from "../errors";
+import { EngineError, requireAllFinite, requireRowWidth } from "../errors";
 
 import type { FloatArray, FloatArrayConstructor } from "../float-array";
 
@@ -100,9 +100,7 @@ export function examplesFromRows(
   if (width === 0) throw new EngineError("Y has no columns");
   let nonzero = 0;
   X.forEach((row, r) => {
-    if (row.length !== columns) {
-      throw new EngineError(`X row ${r + 1} has ${row.length} values but row 1 has ${columns}`);
-    }
+    requireRowWidth("X", r, row, columns);
     requireAllFinite(`X row ${r + 1}`, row);
     for (const v of row) if (v !== 0) nonzero++;
   });
@@ -121,8 +119,7 @@ export function examplesFromRows(
       }
     });
     const y = Y[r] as readonly number[];
-    if (y.length !== width)
-      throw new EngineError(`Y row ${r + 1} has ${y.length} values but row 1 has ${width}`);
+    requireRowWidth("Y", r, y, width);
     requireAllFinite(`Y row ${r + 1}`, y);
     targets.set(y, r * width);
   });
