@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import { DIST, build, buildIsStale, serveDirectory } from "./start.mjs";
+import { DIST, build, buildIsStale } from "./start.mjs";
+import { serveDirectory } from "./static-server.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
