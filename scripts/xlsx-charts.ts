@@ -9,6 +9,7 @@
  * line chart would treat as categories.
  */
 import type JSZip from "jszip";
+import { columnName } from "../src/workbench/cell-format";
 
 /** A range of one sheet's column, rows inclusive, 0-based. */
 export interface ColumnRange {
@@ -77,21 +78,14 @@ function escapeXml(text: string): string {
     .replaceAll('"', "&quot;");
 }
 
-function columnLetters(col: number): string {
-  let name = "";
-  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26))
-    name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
-  return name;
-}
-
 /** `'Sheet name'!$H$2:$H$302`: always quoted (valid for any name), an apostrophe doubled. */
 export function rangeFormula(sheet: string, range: ColumnRange): string {
-  const col = `$${columnLetters(range.col)}`;
+  const col = `$${columnName(range.col)}`;
   return `'${sheet.replaceAll("'", "''")}'!${col}$${range.firstRow + 1}:${col}$${range.lastRow + 1}`;
 }
 
 function cellFormula(sheet: string, row: number, col: number): string {
-  return `'${sheet.replaceAll("'", "''")}'!$${columnLetters(col)}$${row + 1}`;
+  return `'${sheet.replaceAll("'", "''")}'!$${columnName(col)}$${row + 1}`;
 }
 
 function rangeLength(range: ColumnRange): number {

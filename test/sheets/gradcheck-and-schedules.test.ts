@@ -77,6 +77,23 @@ describe("LR_DECAY sheet", () => {
     }
   });
 
+  test("every schedule starts from one lr0 cell: set it to 0.2 and the constant and exponential columns follow", () => {
+    const header = Array.from({ length: SCHEDULE_NAMES.length + 4 }, (_, c) => book.value("LR_DECAY", 0, c));
+    const col = header.indexOf("lr0");
+    expect(col).toBeGreaterThan(SCHEDULE_NAMES.length);
+    expect(book.number("LR_DECAY", 1, col)).toBe(0.1);
+    const id = book.engine.getSheetId("LR_DECAY") as number;
+    book.engine.setCellContents({ sheet: id, row: 1, col }, 0.2);
+    try {
+      for (let s = 0; s < STEPS; s++) {
+        expect(at("constant", s)).toBe(0.2);
+        expect(at("exponential", s)).toBeCloseTo(0.2 * 0.5 ** (s / 20), 14);
+      }
+    } finally {
+      book.engine.setCellContents({ sheet: id, row: 1, col }, 0.1);
+    }
+  });
+
   test("every cell equals the engine's learningRate for the parameters in row 2", () => {
     for (const name of SCHEDULE_NAMES) {
       const described = String(book.value("LR_DECAY", 1, column(name)));

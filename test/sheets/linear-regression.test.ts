@@ -178,6 +178,37 @@ describe.each(Object.entries(EXPECTED))("sheet %s", (name, expectation) => {
     }
   });
 
+  test("the learning rate is one cell (row 2, headed lr or lr0) that every row's step reads", () => {
+    const sheet = sheets.find((s) => s.name === name) as LoadedSheet;
+    const headers = sheet.rows[0] ?? [];
+    const col = headers.findIndex((h) => h === "lr" || h === "lr0");
+    expect(col).toBeGreaterThan(A + width); // right of the step's spill
+    const lr0 = expectation.lrAt ? expectation.lrAt(1) : expectation.hyper.lr;
+    expect(book.number(name, 1, col)).toBe(lr0);
+    const cell = `$${String.fromCharCode(65 + col)}$2`;
+    for (let k = 1; k <= expectation.iterations; k++) {
+      const formula = sheet.rows[FIRST_ROW + k]?.[A];
+      expect(typeof formula === "string" && formula.includes(cell)).toBe(true);
+    }
+    // Setting that cell to 2·lr changes the first step (from a = b = 0, no state) to the engine's step with 2·lr:
+    // a rate typed into the formulas would not follow.
+    const id = book.engine.getSheetId(name) as number;
+    const first = [book.number(name, FIRST_ROW + 1, A), book.number(name, FIRST_ROW + 1, A + 1)];
+    book.engine.setCellContents({ sheet: id, row: 1, col }, 2 * (lr0 as number));
+    try {
+      const doubled = [book.number(name, FIRST_ROW + 1, A), book.number(name, FIRST_ROW + 1, A + 1)];
+      const ga = book.number(name, FIRST_ROW + 1, DA);
+      const gb = book.number(name, FIRST_ROW + 1, DA + 1);
+      const rowHyper = spec.resolveHyper({ ...expectation.hyper, lr: 2 * (lr0 as number) });
+      const want = spec.step([0, 0], [ga, gb], spec.stateFromCells([], 2, rowHyper), rowHyper).params;
+      expectClose(doubled[0] as number, want[0] as number, `${name} first a with 2·lr`);
+      expectClose(doubled[1] as number, want[1] as number, `${name} first b with 2·lr`);
+      expect(doubled[1]).not.toBeCloseTo(first[1] as number, 6);
+    } finally {
+      book.engine.setCellContents({ sheet: id, row: 1, col }, lr0 as number);
+    }
+  });
+
   test(`converges to a ≈ 2, b ≈ 30 within ${expectation.tolerance}`, () => {
     const last = FIRST_ROW + expectation.iterations;
     expect(Math.abs(book.number(name, last, A) - 2)).toBeLessThan(expectation.tolerance);

@@ -79,3 +79,24 @@ test(`the one-cell run (TRAIN_MLP with epochs) spills 300 losses, ending below $
   expect(losses[0]).toBeGreaterThan(0.5);
   expect(losses[299]).toBeLessThan(LOSS_BOUND);
 });
+
+test("every TRAIN_MLP reads the one learning-rate cell (B7): at 1e-12 no row moves the parameters", () => {
+  expect(book.value(SHEET, 6, 0)).toBe("learning rate");
+  expect(book.number(SHEET, 6, 1)).toBe(0.1);
+  const id = book.engine.getSheetId(SHEET) as number;
+  const trained = rowValues(1 + ITERATIONS).slice(0, n);
+  book.engine.setCellContents({ sheet: id, row: 6, col: 1 }, 1e-12);
+  try {
+    // Adam moves each parameter by at most about lr per step: 300 steps of 1e-12 stay within 1e-9 of the
+    // seeded initial parameters (the trained ones are far from them)
+    const initial = Array.from(initParameters(spec, "normal", createRng(1), Float64Array));
+    for (const row of [2, 100, 1 + ITERATIONS]) {
+      rowValues(row)
+        .slice(0, n)
+        .forEach((v, i) => expect(Math.abs(v - (initial[i] as number))).toBeLessThan(1e-9));
+    }
+    expect(rowValues(1 + ITERATIONS).slice(0, n)).not.toEqual(trained);
+  } finally {
+    book.engine.setCellContents({ sheet: id, row: 6, col: 1 }, 0.1);
+  }
+});
