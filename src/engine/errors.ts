@@ -4,8 +4,25 @@
  */
 export class EngineError extends Error {
   override readonly name = "EngineError";
-  constructor(message: string) {
+  /**
+   * The input the message is about, as the caller named it ("lr", "options", "--opt"), when the check knows
+   * it: a form puts the message next to that field without reading the text.
+   */
+  readonly field: string | undefined;
+  constructor(message: string, field?: string) {
     super(message);
+    this.field = field;
+  }
+}
+
+/** Runs `check`; an EngineError it throws without a field is thrown again as being about `field`. */
+export function attributeTo<T>(field: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof EngineError && error.field === undefined)
+      throw new EngineError(error.message, field);
+    throw error;
   }
 }
 

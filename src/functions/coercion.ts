@@ -13,13 +13,10 @@
  * - names: "a,b" in one cell, or a range of cells each holding one name.
  */
 import { EngineError, formatValue, requireRowWidth } from "../engine/errors";
+import { isBlank, optionalSwitch, parseOptions, type OptionsRecord } from "../engine/options";
 
 /** Anything Excel (or HyperFormula through our plugin) may hand us for one argument. */
 export type CellInput = unknown;
-
-function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || value === "";
-}
 
 /** Error values in cells: CustomFunctions.Error-like objects ({ code }) and HyperFormula-like ({ type }). */
 function errorText(value: unknown): string | undefined {
@@ -110,13 +107,9 @@ export function requiredNumber(name: string, input: CellInput): number {
 export function optionalBoolean(name: string, input: CellInput): boolean | undefined {
   const cells = cellsOf(name, input);
   if (cells.length > 1) throw new EngineError(`${name} must be a single value, got ${cells.length} cells`);
-  const value = cells[0];
-  if (isBlank(value)) return undefined;
-  if (typeof value === "boolean") return value;
-  if (value === 0 || value === 1) return value === 1;
-  if (typeof value === "string" && /^(true|false)$/i.test(value.trim()))
-    return value.trim().toLowerCase() === "true";
-  throw new EngineError(`${name} must be TRUE or FALSE, got ${describe(value)}`);
+  const error = errorText(cells[0]);
+  if (error !== undefined) throw new EngineError(`${name} is the error ${error}`);
+  return optionalSwitch(name, cells[0]);
 }
 
 /** An optional text argument (a name such as "adam" or "step"): omitted/blank → undefined. */
@@ -172,28 +165,10 @@ export function numberTable(name: string, input: CellInput): number[][] {
   });
 }
 
-/** Options "momentum=0.9, nesterov=true" → { momentum: 0.9, nesterov: true }. */
-export function optionsText(name: string, input: CellInput): Record<string, number | boolean> {
+/** Options "momentum=0.9, nesterov=true" → { momentum: 0.9, nesterov: true } (the engine's grammar). */
+export function optionsText(name: string, input: CellInput): OptionsRecord {
   const text = optionalText(name, input);
-  const options: Record<string, number | boolean> = {};
-  if (text === undefined) return options;
-  for (const part of text.split(/[,;]/)) {
-    const item = part.trim();
-    if (item === "") continue;
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(item);
-    if (!match) throw new EngineError(`${name}: "${item}" is not name=value`);
-    const key = (match[1] as string).toLowerCase();
-    const raw = (match[2] as string).trim();
-    if (/^true$/i.test(raw)) options[key] = true;
-    else if (/^false$/i.test(raw)) options[key] = false;
-    else {
-      const value = Number(raw);
-      if (raw === "" || !Number.isFinite(value))
-        throw new EngineError(`${name}: ${key} must be a number, got "${raw}"`);
-      options[key] = value;
-    }
-  }
-  return options;
+  return text === undefined ? {} : parseOptions(name, text);
 }
 
 /** A hyper-parameter: a number or TRUE/FALSE as typed; omitted/blank → undefined (the engine's default). */

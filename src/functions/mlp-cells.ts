@@ -16,16 +16,10 @@ import {
   validateMlpSpec,
   type MlpSpec,
 } from "../engine/mlp";
+import { ACTIVATIONS, LOSSES, OUTPUT_ACTIVATIONS, parseChoice, parseLayers } from "../engine/options";
 import { createRng } from "../engine/random";
 import { learningRate } from "../engine/schedules";
-import type {
-  Activation,
-  LossName,
-  OutputActivation,
-  TrainConfig,
-  TrainData,
-  TrainHooks,
-} from "../engine/train";
+import type { TrainConfig, TrainData, TrainHooks } from "../engine/train";
 import { train, trainSync } from "../engine/train";
 import {
   numberTable,
@@ -54,24 +48,23 @@ export function layerSizes(cellInput: CellInput): number[] {
     Array.isArray(cellInput[0]) &&
     cellInput[0].length === 1;
   const input: CellInput = single ? (cellInput[0] as unknown[])[0] : cellInput;
-  if (typeof input === "string") {
-    const parts = input.split(",").map((p) => p.trim());
-    const sizes = parts.map(Number);
-    if (parts.some((p) => p === "") || sizes.some((s) => !Number.isFinite(s))) {
-      throw new EngineError(`layers must be sizes separated by commas, such as "2,4,1", got "${input}"`);
-    }
-    return sizes;
-  }
+  if (typeof input === "string") return parseLayers("layers", input);
   return numberVector("layers", input);
+}
+
+/** A choice argument: omitted or blank → the default. */
+function choiceOf<T extends string>(name: string, input: CellInput, choices: readonly T[], fallback: T): T {
+  const text = optionalText(name, input);
+  return text === undefined ? fallback : parseChoice(name, text, choices);
 }
 
 /** The network from its cell arguments; defaults: sigmoid hidden and output units, quadratic loss. */
 export function networkSpec(args: NetworkArgs): MlpSpec {
   return validateMlpSpec({
     layers: layerSizes(args.layers),
-    activation: (optionalText("activation", args.activation)?.toLowerCase() ?? "sigmoid") as Activation,
-    output: (optionalText("output", args.output)?.toLowerCase() ?? "sigmoid") as OutputActivation,
-    loss: (optionalText("loss", args.loss)?.toLowerCase() ?? "quadratic") as LossName,
+    activation: choiceOf("activation", args.activation, ACTIVATIONS, "sigmoid"),
+    output: choiceOf("output", args.output, OUTPUT_ACTIVATIONS, "sigmoid"),
+    loss: choiceOf("loss", args.loss, LOSSES, "quadratic"),
   });
 }
 

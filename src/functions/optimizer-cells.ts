@@ -8,6 +8,7 @@ import { getOptimizer } from "../engine/optim";
 import {
   hyperValue,
   numberVector,
+  optionalBoolean,
   optionalText,
   optionsText,
   requiredVector,
@@ -70,7 +71,8 @@ export function stepFunctionSetup(fn: StepFunctionName, optionalArgs: readonly C
   const args: Record<string, number | boolean | string | undefined> = {};
   optionalArgs.forEach((input, i) => {
     const key = table.args[i] as string;
-    args[key] = typeof input === "string" ? optionalText(key, input) : hyperValue(key, input);
+    if ((table.switches as readonly string[]).includes(key)) args[key] = optionalBoolean(key, input);
+    else args[key] = typeof input === "string" ? optionalText(key, input) : hyperValue(key, input);
   });
   return table.setup(args);
 }

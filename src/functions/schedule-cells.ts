@@ -4,22 +4,21 @@
  * gamma 0.1. A blank or omitted parameter takes the schedule's default; a range gives a list (milestones).
  */
 import { EngineError } from "../engine/errors";
-import { getSchedule, learningRate } from "../engine/schedules";
-import { numberVector, requiredNumber, requiredText, type CellInput } from "./coercion";
+import { isBlank, isDecimal } from "../engine/options";
+import { getSchedule, learningRate, type ScheduleParam } from "../engine/schedules";
+import { numberVector, optionalBoolean, requiredNumber, requiredText, type CellInput } from "./coercion";
 
 type ScheduleOption = number | boolean | readonly number[];
-
-function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || value === "";
-}
 
 /** A blank cell, an omitted argument, or a range of blanks. */
 function isBlankArgument(input: CellInput): boolean {
   return Array.isArray(input) ? (input as unknown[]).flat(2).every(isBlank) : isBlank(input);
 }
 
-function optionValue(name: string, input: CellInput): ScheduleOption | undefined {
+function optionValue(param: ScheduleParam, input: CellInput): ScheduleOption | undefined {
+  const name = param.name;
   if (isBlank(input)) return undefined;
+  if (typeof param.default === "boolean") return optionalBoolean(name, input);
   if (typeof input === "boolean") return input;
   if (Array.isArray(input)) {
     const cells = (input as unknown[]).flat();
@@ -29,9 +28,12 @@ function optionValue(name: string, input: CellInput): ScheduleOption | undefined
     return values.length === 1 ? (values[0] as number) : values;
   }
   if (typeof input === "string") {
-    // "30,60,90" typed in one cell: a list.
-    const parts = input.split(",").map((p) => Number(p.trim()));
-    if (parts.every((p) => Number.isFinite(p))) return parts.length === 1 ? (parts[0] as number) : parts;
+    // "30,60,90" typed in one cell: a list (each part a decimal number; anything else is refused below).
+    const parts = input.split(",");
+    if (parts.every(isDecimal)) {
+      const values = parts.map(Number);
+      return values.length === 1 ? (values[0] as number) : values;
+    }
   }
   return requiredNumber(name, input);
 }
@@ -55,7 +57,7 @@ export function scheduleOptions(
   given.forEach((input, i) => {
     const param = spec.params[i];
     if (!param) return;
-    const value = optionValue(param.name, input);
+    const value = optionValue(param, input);
     if (value !== undefined) options[param.name] = value;
   });
   return options;

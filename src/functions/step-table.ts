@@ -17,6 +17,8 @@ export interface StepSetup {
 export interface StepFunctionSpec {
   /** The optional arguments after params, grads, state, in order. */
   readonly args: readonly string[];
+  /** The arguments that are switches (TRUE/FALSE or 1/0), read as such before setup sees them. */
+  readonly switches: readonly string[];
   /** The engine optimizer and its hyper-parameters for these argument values. */
   setup(args: StepArgs): StepSetup;
 }
@@ -75,10 +77,12 @@ function gdSetup(args: StepArgs): StepSetup {
 export const STEP_FUNCTIONS = {
   GD_STEP: {
     args: ["lr", "momentum", "dampening", "weight_decay", "nesterov", "variant"],
+    switches: ["nesterov"],
     setup: gdSetup,
   },
   ADAM_STEP: {
     args: ["lr", "beta1", "beta2", "eps", "weight_decay", "amsgrad", "decoupled"],
+    switches: ["amsgrad", "decoupled"],
     setup: (args) => ({
       optimizer: args["decoupled"] === true ? "adamw" : "adam",
       hyper: numeric(args, ["lr", "beta1", "beta2", "eps", "weight_decay", "amsgrad"]),
@@ -86,6 +90,7 @@ export const STEP_FUNCTIONS = {
   },
   ADAGRAD_STEP: {
     args: ["lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps"],
+    switches: [],
     setup: (args) => ({
       optimizer: "adagrad",
       hyper: numeric(args, ["lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps"]),
@@ -93,10 +98,12 @@ export const STEP_FUNCTIONS = {
   },
   ADADELTA_STEP: {
     args: ["lr", "rho", "eps", "weight_decay"],
+    switches: [],
     setup: (args) => ({ optimizer: "adadelta", hyper: numeric(args, ["lr", "rho", "eps", "weight_decay"]) }),
   },
   RMSPROP_STEP: {
     args: ["lr", "alpha", "eps", "weight_decay", "momentum", "centered"],
+    switches: ["centered"],
     setup: (args) => ({
       optimizer: "rmsprop",
       hyper: numeric(args, ["lr", "alpha", "eps", "weight_decay", "momentum", "centered"]),

@@ -1,11 +1,19 @@
+import { EngineError, requireInteger, requireNonNegative, requirePositive } from "../engine/errors";
 import {
-  EngineError,
-  formatValue,
-  requireInteger,
-  requireNonNegative,
-  requirePositive,
-} from "../engine/errors";
-import type { Activation, InitName, LossName, OutputActivation, TrainConfig } from "../engine/train/protocol";
+  ACTIVATIONS,
+  INITS,
+  LOSSES,
+  OUTPUT_ACTIVATIONS,
+  formatOptions,
+  parseChoice,
+  parseDecimal,
+  parseLayers as parseLayerSizes,
+  parseOptions,
+} from "../engine/options";
+import type { TrainConfig } from "../engine/train/protocol";
+
+export { ACTIVATIONS, INITS, LOSSES, formatOptions, parseOptions };
+export const OUTPUTS = OUTPUT_ACTIVATIONS;
 
 /**
  * The pane's form as plain strings <-> a validated TrainConfig. Pure (no DOM) so Jest tests every message.
@@ -39,11 +47,6 @@ export interface FieldError {
 }
 
 export type FormResult = { ok: true; config: TrainConfig } | { ok: false; errors: FieldError[] };
-
-export const ACTIVATIONS: readonly Activation[] = ["sigmoid", "tanh", "relu"];
-export const OUTPUTS: readonly OutputActivation[] = ["sigmoid", "softmax", "linear"];
-export const LOSSES: readonly LossName[] = ["quadratic", "cross-entropy"];
-export const INITS: readonly InitName[] = ["normal", "scaled-normal", "xavier", "he"];
 
 /** MNIST: 28×28 inputs, 10 digits; Nielsen's split keeps 50,000 images for training. */
 export const MNIST_INPUTS = 784;
@@ -82,62 +85,10 @@ export function configToForm(config: TrainConfig): FormValues {
   };
 }
 
-export function formatOptions(options: Readonly<Record<string, number | boolean>>): string {
-  return Object.entries(options)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(", ");
-}
-
-/** `momentum=0.9, nesterov=true` -> { momentum: 0.9, nesterov: true }; blank -> {}. */
-export function parseOptions(name: string, text: string): Record<string, number | boolean> {
-  const options: Record<string, number | boolean> = {};
-  for (const part of text.split(",")) {
-    const pair = part.trim();
-    if (pair === "") continue;
-    const match = /^([A-Za-z_][\w]*)\s*=\s*(\S+)$/.exec(pair);
-    if (!match || match[1] === undefined || match[2] === undefined) {
-      throw new EngineError(`${name} must be name=value pairs separated by commas, got ${formatValue(pair)}`);
-    }
-    const [, key, raw] = match;
-    if (Object.hasOwn(options, key)) throw new EngineError(`${name} sets ${key} twice`);
-    if (raw === "true" || raw === "false") {
-      options[key] = raw === "true";
-    } else {
-      const value = Number(raw);
-      if (!Number.isFinite(value)) {
-        throw new EngineError(`${name}: ${key} must be a number, true or false, got ${formatValue(raw)}`);
-      }
-      options[key] = value;
-    }
-  }
-  return options;
-}
-
-function parseNumber(name: string, text: string): number {
-  const trimmed = text.trim();
-  if (trimmed === "") throw new EngineError(`${name} is required`);
-  const value = Number(trimmed);
-  if (!Number.isFinite(value)) throw new EngineError(`${name} must be a number, got ${formatValue(trimmed)}`);
-  return value;
-}
-
-function parseChoice<T extends string>(name: string, text: string, choices: readonly T[]): T {
-  const value = text.trim();
-  const found = choices.find((c) => c === value);
-  if (found === undefined) {
-    throw new EngineError(`${name} must be one of ${choices.join(", ")}, got ${formatValue(value)}`);
-  }
-  return found;
-}
-
+/** The engine's layer grammar, then what an MNIST network needs. */
 export function parseLayers(text: string): number[] {
-  const parts = text.split(",").map((p) => p.trim());
-  const layers = parts.map(Number);
-  if (parts.some((p) => !/^\d+$/.test(p)) || layers.some((n) => n < 1)) {
-    throw new EngineError(
-      `layers must be whole numbers >= 1 separated by commas, got ${formatValue(text.trim())}`,
-    );
-  }
+  const layers = parseLayerSizes("layers", text.trim());
+  layers.forEach((units, i) => requireInteger(`layers[${i}]`, units, 1));
   if (layers.length < 2)
     throw new EngineError(`layers needs at least 2 sizes (input, output), got ${layers.length}`);
   if (layers[0] !== MNIST_INPUTS) {
@@ -151,8 +102,8 @@ export function parseLayers(text: string): number[] {
 
 /**
  * A whole-config check from the engine (names and options of optimizer and schedule, e.g. the engine's
- * checkOptimizerAndSchedule); throws EngineError. Its message goes next to the schedule field when it
- * names the schedule, else next to the optimizer.
+ * checkOptimizerAndSchedule); throws EngineError. Its message goes next to the schedule field when the
+ * error's field is "schedule", else next to the optimizer.
  */
 export type ConfigCheck = (config: TrainConfig) => void;
 
@@ -171,10 +122,10 @@ export function parseTrainForm(values: FormValues, checkConfig?: ConfigCheck): F
   const label = cliName;
   const layers = field("layers", () => parseLayers(values.layers));
   const activation = field("activation", () => parseChoice("activation", values.activation, ACTIVATIONS));
-  const output = field("output", () => parseChoice("output", values.output, OUTPUTS));
+  const output = field("output", () => parseChoice("output", values.output, OUTPUT_ACTIVATIONS));
   const loss = field("loss", () => parseChoice("loss", values.loss, LOSSES));
   const init = field("init", () => parseChoice("init", values.init, INITS));
-  const lr = field("lr", () => requirePositive("lr", parseNumber("lr", values.lr)));
+  const lr = field("lr", () => requirePositive("lr", parseDecimal("lr", values.lr)));
   const optimizerOptions = field("optimizerOptions", () =>
     parseOptions(label("optimizerOptions"), values.optimizerOptions),
   );
@@ -189,13 +140,13 @@ export function parseTrainForm(values: FormValues, checkConfig?: ConfigCheck): F
   const schedule = field("schedule", () => {
     return values.schedule.trim().toLowerCase() || "constant";
   });
-  const lambda = field("lambda", () => requireNonNegative("lambda", parseNumber("lambda", values.lambda)));
-  const epochs = field("epochs", () => requireInteger("epochs", parseNumber("epochs", values.epochs), 1));
-  const batch = field("batch", () => requireInteger("batch", parseNumber("batch", values.batch), 1));
-  const seed = field("seed", () => requireInteger("seed", parseNumber("seed", values.seed), 0));
+  const lambda = field("lambda", () => requireNonNegative("lambda", parseDecimal("lambda", values.lambda)));
+  const epochs = field("epochs", () => requireInteger("epochs", parseDecimal("epochs", values.epochs), 1));
+  const batch = field("batch", () => requireInteger("batch", parseDecimal("batch", values.batch), 1));
+  const seed = field("seed", () => requireInteger("seed", parseDecimal("seed", values.seed), 0));
   const trainLimit = field("trainLimit", () => {
     const name = label("trainLimit");
-    const limit = requireInteger(name, parseNumber(name, values.trainLimit), 0);
+    const limit = requireInteger(name, parseDecimal(name, values.trainLimit), 0);
     if (limit > MNIST_TRAIN_IMAGES) {
       throw new EngineError(`${name} must be at most ${MNIST_TRAIN_IMAGES} (0 = all), got ${limit}`);
     }
@@ -206,7 +157,7 @@ export function parseTrainForm(values: FormValues, checkConfig?: ConfigCheck): F
   });
   const progressEvery = field("progressEvery", () => {
     const name = label("progressEvery");
-    return requireInteger(name, parseNumber(name, values.progressEvery), 1);
+    return requireInteger(name, parseDecimal(name, values.progressEvery), 1);
   });
   if (
     errors.length > 0 ||
@@ -252,7 +203,8 @@ export function parseTrainForm(values: FormValues, checkConfig?: ConfigCheck): F
       checkConfig(config);
     } catch (error) {
       if (!(error instanceof Error)) throw error;
-      const field: FieldName = /schedule/i.test(error.message) ? "schedule" : "optimizer";
+      const field: FieldName =
+        error instanceof EngineError && error.field === "schedule" ? "schedule" : "optimizer";
       return { ok: false, errors: [{ field, message: error.message }] };
     }
   }

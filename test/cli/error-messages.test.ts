@@ -29,7 +29,7 @@ describe("option names that are Object.prototype members", () => {
   test("--constructor is an (unknown) optimizer option, not the layers", () => {
     // Before the fix: --constructor 784,30,10 set config.layers and trained the default network silently.
     expect(() => parseTrainArgs(["--constructor", "784,30,10"])).toThrow(
-      new EngineError('--constructor needs a number, got "784,30,10"'),
+      new EngineError('--constructor must be a number, got "784,30,10"'),
     );
     const options = parseTrainArgs(["--toString", "5"]);
     expect(options.config).toEqual({ optimizerOptions: { toString: 5 } });

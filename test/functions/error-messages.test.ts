@@ -84,7 +84,7 @@ describe("required and single-value arguments, by function", () => {
     [
       "RMSPROP_STEP centered as text",
       () => RMSPROP_STEP(P, G, NONE, NONE, NONE, NONE, NONE, NONE, "yes" as any),
-      'centered must be a number, got "yes"',
+      'centered must be TRUE or FALSE, got "yes"',
     ],
     [
       "GD_STEP params a 2×2 block",

@@ -1,13 +1,12 @@
 /** Initial parameters, drawn from the seeded RNG in layout order (layer by layer, W row-major, then b). */
-import { EngineError, formatValue } from "../errors";
+import { INITS, choiceError, type InitName } from "../options/choices";
 import type { Rng } from "../random";
-import type { InitName } from "../train/protocol";
 import type { FloatArrayConstructor } from "./examples";
 import { parameterLayout, type MlpSpec } from "./spec";
 
 export type { InitName };
 
-export const INIT_NAMES: readonly InitName[] = ["normal", "scaled-normal", "xavier", "he"];
+export const INIT_NAMES: readonly InitName[] = INITS;
 
 /**
  * Standard deviations of W and b for one layer:
@@ -27,7 +26,7 @@ function layerStd(init: InitName, inputs: number, outputs: number): { weight: nu
     case "he":
       return { weight: Math.sqrt(2 / inputs), bias: 0 };
     default:
-      throw new EngineError(`init must be one of ${INIT_NAMES.join(", ")}, got ${formatValue(init)}`);
+      throw choiceError("init", init, INITS);
   }
 }
 

@@ -3,8 +3,16 @@
  * that an optimizer kernel updates them in one pass: for each layer in order, its weights W (row-major,
  * outputs × inputs, so W[j][k] connects input k to unit j) and then its biases b (outputs).
  */
-import { EngineError, formatValue, requireInteger } from "../errors";
-import type { Activation, LossName, OutputActivation } from "../train/protocol";
+import { EngineError, requireInteger } from "../errors";
+import {
+  ACTIVATIONS,
+  LOSSES,
+  OUTPUT_ACTIVATIONS,
+  requireChoice,
+  type Activation,
+  type LossName,
+  type OutputActivation,
+} from "../options/choices";
 
 export type { Activation, LossName, OutputActivation };
 
@@ -38,16 +46,6 @@ export interface ParameterLayout {
   size: number;
 }
 
-const ACTIVATIONS: readonly string[] = ["sigmoid", "tanh", "relu"];
-const OUTPUTS: readonly string[] = ["sigmoid", "softmax", "linear"];
-const LOSSES: readonly string[] = ["quadratic", "cross-entropy"];
-
-function requireOneOf(name: string, value: unknown, allowed: readonly string[]): void {
-  if (typeof value !== "string" || !allowed.includes(value)) {
-    throw new EngineError(`${name} must be one of ${allowed.join(", ")}, got ${formatValue(value)}`);
-  }
-}
-
 /**
  * Largest network accepted: 20 M parameters is 80 MB of float32 per copy (parameters, gradients, optimizer
  * slots), which keeps a run inside the 400 MB budget; far past any network a sheet or MNIST needs, and it
@@ -69,9 +67,9 @@ export function validateMlpSpec(spec: MlpSpec): MlpSpec {
       `layers ${spec.layers.join(",")} make ${parameters} parameters; the limit is ${MAX_PARAMETERS}`,
     );
   }
-  requireOneOf("activation", spec.activation, ACTIVATIONS);
-  requireOneOf("output", spec.output, OUTPUTS);
-  requireOneOf("loss", spec.loss, LOSSES);
+  requireChoice("activation", spec.activation, ACTIVATIONS);
+  requireChoice("output", spec.output, OUTPUT_ACTIVATIONS);
+  requireChoice("loss", spec.loss, LOSSES);
   if (spec.loss === "cross-entropy" && spec.output === "linear") {
     throw new EngineError("loss cross-entropy needs output sigmoid or softmax, got linear");
   }

@@ -1,14 +1,7 @@
-import { EngineError, formatValue, requireFinite } from "../errors";
+import { EngineError, requireFinite } from "../errors";
+import { requireSwitch } from "../options/values";
 import type { HyperInput, HyperValue } from "./types";
 import type { BaseHyper, UpdateRule } from "./rule";
-
-/** A switch from a cell: TRUE/FALSE, or 1/0 as a sheet may store it. */
-function toBoolean(name: string, value: HyperValue): boolean {
-  if (typeof value === "boolean") return value;
-  if (value === 1) return true;
-  if (value === 0) return false;
-  throw new EngineError(`${name} must be TRUE or FALSE, got ${formatValue(value)}`);
-}
 
 /** Merges a partial hyper-parameter set over the defaults, checks types and names, then the ranges. */
 export function resolveHyper<H extends BaseHyper, Slot extends string>(
@@ -26,7 +19,7 @@ export function resolveHyper<H extends BaseHyper, Slot extends string>(
       );
     }
     resolved[name] =
-      typeof fallback === "boolean" ? toBoolean(name, value) : requireFinite(name, value as number);
+      typeof fallback === "boolean" ? requireSwitch(name, value) : requireFinite(name, value as number);
   }
   // Every key is one of the defaults' keys with the defaults' type, so this is an H.
   const hyper = resolved as H;

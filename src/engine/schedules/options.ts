@@ -1,4 +1,5 @@
-import { EngineError, formatValue, requireAllFinite, requireFinite } from "../errors";
+import { EngineError, requireAllFinite, requireFinite } from "../errors";
+import { requireSwitch } from "../options/values";
 import type { ScheduleOptions, ScheduleOptionValue, ScheduleParam } from "./types";
 
 /** Typed access to a schedule's options: explicit value, else the parameter's default, else an error. */
@@ -35,11 +36,7 @@ export class ScheduleOptionReader {
   }
 
   boolean(name: string): boolean {
-    const value = this.raw(name);
-    if (typeof value === "boolean") return value;
-    if (value === 1) return true;
-    if (value === 0) return false;
-    throw new EngineError(`${name} must be TRUE or FALSE, got ${formatValue(value)}`);
+    return requireSwitch(name, this.raw(name));
   }
 
   /** A list; a single number is a list of one (a one-cell range arrives as a number). */

@@ -1,6 +1,6 @@
 /** Training configurations: network.py's defaults, and validation with exact messages. */
 import { EngineError, formatValue, requireInteger, requireNonNegative, requirePositive } from "../errors";
-import { INIT_NAMES } from "../mlp/init";
+import { INITS, requireChoice } from "../options/choices";
 import { validateMlpSpec, type MlpSpec } from "../mlp/spec";
 import type { TrainConfig } from "./protocol";
 
@@ -41,9 +41,7 @@ export function resolveTrainConfig(partial: Partial<TrainConfig>): TrainConfig {
     ...partial,
   };
   validateMlpSpec(mlpSpecOf(config));
-  if (!(INIT_NAMES as readonly string[]).includes(config.init)) {
-    throw new EngineError(`init must be one of ${INIT_NAMES.join(", ")}, got ${formatValue(config.init)}`);
-  }
+  requireChoice("init", config.init, INITS);
   if (typeof config.optimizer !== "string" || config.optimizer === "") {
     throw new EngineError(`optimizer must be a name, got ${formatValue(config.optimizer)}`);
   }

@@ -3,11 +3,9 @@
  * through worker_threads, tests) and the worker that runs it. Plain structured-clone data only.
  */
 
-export type Activation = "sigmoid" | "tanh" | "relu";
-export type OutputActivation = "sigmoid" | "softmax" | "linear";
-export type LossName = "quadratic" | "cross-entropy";
-/** normal: N(0,1) as network.py; scaled-normal: N(0, 1/n_in) as network2.py; xavier/he: Glorot/He normal. */
-export type InitName = "normal" | "scaled-normal" | "xavier" | "he";
+import type { Activation, InitName, LossName, OutputActivation } from "../options/choices";
+
+export type { Activation, InitName, LossName, OutputActivation };
 
 /** Every field the pane shows and the CLI takes as `--name` (same names, kebab-cased on the CLI). */
 export interface TrainConfig {

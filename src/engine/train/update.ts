@@ -2,6 +2,7 @@
  * The parameter update and the learning rate of a training run, taken from the engine's registries so the
  * worker, the CLI and the cells share one update rule per optimizer and one formula per schedule.
  */
+import { attributeTo } from "../errors";
 import type { FloatArray, FloatArrayConstructor } from "../mlp/examples";
 import { getOptimizer } from "../optim";
 import { getSchedule } from "../schedules";
@@ -34,8 +35,10 @@ export function createLearningRate(
 
 /** Checks the optimizer and schedule names and options up front (the CLI does so before starting a worker). */
 export function checkOptimizerAndSchedule(config: TrainConfig): void {
-  createUpdateKernel(config.optimizer, 1, config.lr, config.optimizerOptions, Float32Array);
-  createLearningRate(config.schedule, config.lr, config.scheduleOptions)(0);
+  attributeTo("optimizer", () =>
+    createUpdateKernel(config.optimizer, 1, config.lr, config.optimizerOptions, Float32Array),
+  );
+  attributeTo("schedule", () => createLearningRate(config.schedule, config.lr, config.scheduleOptions)(0));
 }
 
 /** SGD without momentum or weight decay: the update network.py makes, p ← p − lr·g. */

@@ -74,21 +74,21 @@ describe("npm run train options", () => {
 
   it("rejects malformed options with exact messages", () => {
     expect(() => parseTrainArgs(["--lr", "fast"])).toThrow(
-      new EngineError('--lr needs a number, got "fast"'),
+      new EngineError('--lr must be a number, got "fast"'),
     );
     expect(() => parseTrainArgs(["--layers", "784,,10"])).toThrow(
-      new EngineError('--layers needs a number, got ""'),
+      new EngineError('--layers must be sizes separated by commas, such as "2,4,1", got "784,,10"'),
     );
     expect(() => parseTrainArgs(["--epochs"])).toThrow(new EngineError("--epochs needs a value"));
     expect(() => parseTrainArgs(["30"])).toThrow(new EngineError('unexpected argument "30"'));
     expect(() => parseTrainArgs(["--opt", "beta1"])).toThrow(
-      new EngineError('--opt needs name=value, got "beta1"'),
+      new EngineError('--opt: "beta1" is not name=value'),
     );
     expect(() => parseTrainArgs(["--opt", "beta1=x"])).toThrow(
-      new EngineError('--opt beta1 needs a number, got "x"'),
+      new EngineError('--opt: beta1 must be a number, got "x"'),
     );
     expect(() => parseTrainArgs(["--momentum", "lots"])).toThrow(
-      new EngineError('--momentum needs a number, got "lots"'),
+      new EngineError('--momentum must be a number, got "lots"'),
     );
   });
 });
