@@ -65,6 +65,10 @@ async function main() {
         const page = await context.newPage();
         const pageErrors = [];
         page.on("pageerror", (error) => pageErrors.push(error.message));
+        // The server's Content-Security-Policy (scripts/static-server.mjs) must not block anything a page does.
+        page.on("console", (message) => {
+          if (message.text().includes("Content Security Policy")) pageErrors.push(message.text());
+        });
         const screenshot = async (name) => {
           const path = join(screenshotDir, `${name}.png`);
           await page.screenshot({ path });

@@ -119,7 +119,7 @@ async function dataSource(view: PaneView, host: PaneHost): Promise<DataSource> {
   const read = async (input: HTMLInputElement, what: string): Promise<ArrayBuffer> => {
     const file = input.files?.[0];
     if (!file) throw new Error(`pick the ${what} file (or choose the bundled MNIST)`);
-    return idxBytesOf(await file.arrayBuffer());
+    return idxBytesOf(await file.arrayBuffer(), file.name);
   };
   return {
     kind: "buffers",

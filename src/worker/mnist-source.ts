@@ -1,6 +1,6 @@
-/* global Blob, DecompressionStream, Response, fetch */
+/* global fetch */
 
-import { MNIST_FILES, type MnistBytes, type MnistFileNames } from "../engine/mnist";
+import { IdxStream, MNIST_FILES, idxFromBytes, type MnistBytes, type MnistFileNames } from "../engine/mnist";
 import type { DataSource } from "../engine/train/protocol";
 
 /** The build ships each IDX file gzip-compressed as `<baseUrl><name>.gz` (webpack.config.js). */
@@ -8,22 +8,41 @@ export function bundledMnistUrl(baseUrl: string, file: keyof MnistBytes): string
   return `${baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`}${MNIST_FILES[file]}.gz`;
 }
 
-/** Fetches one .gz asset and decompresses it in the browser (DecompressionStream: no library, no server help). */
+/** The last segment of a URL's path: how messages name a fetched file. */
+function fileNameOf(url: string): string {
+  const path = url.split(/[?#]/, 1)[0] ?? url;
+  return path.slice(path.lastIndexOf("/") + 1) || url;
+}
+
+/**
+ * Fetches one IDX asset and returns its IDX bytes, reading the body as a stream through an IdxStream: gzip
+ * is recognised by its magic bytes, so the asset works whether the host sends it as data or with
+ * `Content-Encoding: gzip` (the browser has then inflated it already), and a bomb stops early.
+ */
 export async function fetchGunzipped(url: string, fetchImpl: typeof fetch = fetch): Promise<Uint8Array> {
   const response = await fetchImpl(url);
   if (!response.ok || !response.body) {
     throw new Error(`could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim());
   }
-  const unzipped = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(unzipped).arrayBuffer());
+  const stream = new IdxStream(fileNameOf(url));
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      stream.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+    await response.body.cancel().catch(() => undefined);
+  }
+  return stream.finish();
 }
 
 /** A picked file may be the raw IDX or its .gz (gzip magic 1f 8b): return the IDX bytes either way. */
-export async function idxBytesOf(buffer: ArrayBuffer): Promise<ArrayBuffer> {
-  const head = new Uint8Array(buffer, 0, Math.min(2, buffer.byteLength));
-  if (head[0] !== 0x1f || head[1] !== 0x8b) return buffer;
-  const unzipped = new Blob([buffer]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Response(unzipped).arrayBuffer();
+export function idxBytesOf(buffer: ArrayBuffer, fileName: string): ArrayBuffer {
+  const bytes = idxFromBytes(new Uint8Array(buffer), fileName);
+  return new Uint8Array(bytes).buffer;
 }
 
 export interface MnistFiles {

@@ -2,7 +2,7 @@
 /* global DedicatedWorkerGlobalScope, MessageEvent, self */
 /*
  * The MNIST training Web Worker: the engine's protocol session (the same one the CLI's worker_threads worker
- * wraps) with a browser data loader — the bundled gzip assets via fetch + DecompressionStream, or the IDX
+ * wraps) with a browser data loader — the bundled gzip assets streamed through the engine's IdxStream, or the IDX
  * bytes of files the user picked, parsed by the engine's IDX reader.
  */
 import { createMnistDataset } from "../engine/mnist";

@@ -38,10 +38,17 @@ test("a missing asset names the URL and the HTTP status", async () => {
   );
 });
 
-test("picked files may be raw IDX or gzip: both give the IDX bytes", async () => {
+test("picked files may be raw IDX or gzip: both give the IDX bytes", () => {
   const raw = IDX_LABELS.slice().buffer;
-  expect(new Uint8Array(await idxBytesOf(raw))).toEqual(IDX_LABELS);
-  expect(new Uint8Array(await idxBytesOf(gzip(IDX_LABELS)))).toEqual(IDX_LABELS);
+  expect(new Uint8Array(idxBytesOf(raw, "labels"))).toEqual(IDX_LABELS);
+  expect(new Uint8Array(idxBytesOf(gzip(IDX_LABELS), "labels.gz"))).toEqual(IDX_LABELS);
+});
+
+test("a picked corrupt .gz names the file", () => {
+  const zipped = new Uint8Array(gzip(IDX_LABELS));
+  expect(() => idxBytesOf(zipped.slice(0, 20).buffer, "my-labels.gz")).toThrow(
+    "my-labels.gz: corrupt or truncated gzip data (unexpected EOF)",
+  );
 });
 
 test("the four bundled files are read under their IDX names", async () => {
@@ -52,14 +59,19 @@ test("the four bundled files are read under their IDX names", async () => {
     "t10k-images-idx3-ubyte",
     "t10k-labels-idx1-ubyte",
   ];
-  const files = Object.fromEntries(names.map((n, i) => [`${base}${n}.gz`, gzip(Uint8Array.of(i))]));
+  // Four label files of one label each: 0, 1, 2, 3.
+  const files = Object.fromEntries(
+    names.map((n, i) => [`${base}${n}.gz`, gzip(Uint8Array.of(0, 0, 8, 1, 0, 0, 0, 1, i))]),
+  );
   const read = await readMnistFiles({ kind: "bundled", baseUrl: base }, fakeFetch(files));
-  expect([
-    ...read.bytes.trainImages,
-    ...read.bytes.trainLabels,
-    ...read.bytes.testImages,
-    ...read.bytes.testLabels,
-  ]).toEqual([0, 1, 2, 3]);
+  expect(
+    [
+      ...read.bytes.trainImages,
+      ...read.bytes.trainLabels,
+      ...read.bytes.testImages,
+      ...read.bytes.testLabels,
+    ].filter((_v, i) => i % 9 === 8),
+  ).toEqual([0, 1, 2, 3]);
   expect(read.names.testLabels).toBe("t10k-labels-idx1-ubyte");
 });
 

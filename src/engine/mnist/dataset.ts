@@ -1,7 +1,7 @@
 /**
  * MNIST as the training loop takes it, split as Nielsen's network.py does: the first 50,000 training
  * images train, the last 10,000 validate, the 10,000 t10k images test. Pure: the caller reads the four
- * files (fs in the CLI, fetch + DecompressionStream in the browser worker) and passes their bytes.
+ * files (piece by piece through an IdxStream: fs in the CLI, fetch in the browser worker) and passes their bytes.
  */
 import { EngineError } from "../errors";
 import { Examples, sliceExamples, sparseRowsFromBytes } from "../mlp/examples";

@@ -21,7 +21,7 @@ export interface IdxImages {
 const IMAGE_HEADER_BYTES = 16;
 const LABEL_HEADER_BYTES = 8;
 
-function readUint32(bytes: Uint8Array, at: number): number {
+export function readUint32(bytes: Uint8Array, at: number): number {
   return (
     (((bytes[at] as number) << 24) |
       ((bytes[at + 1] as number) << 16) |

@@ -1,2 +1,3 @@
 export * from "./idx";
 export * from "./dataset";
+export * from "./idx-stream";
