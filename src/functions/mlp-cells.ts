@@ -167,7 +167,7 @@ export function trainMlpRow(args: TrainRowArgs): number[][] {
   const rowHyper = schedule
     ? { ...hyper, lr: learningRate(schedule.name, lr, state.t, schedule.options) }
     : hyper;
-  const result = spec.step(params, gradient, state, rowHyper);
+  const result = spec.step(params, gradient, state, rowHyper, loss);
   return [[...Array.from(result.params), ...spec.stateToCells(result.state), loss]];
 }
 

@@ -4,8 +4,8 @@ import type { HyperInput, HyperValue } from "./types";
 import type { BaseHyper, UpdateRule } from "./rule";
 
 /** Merges a partial hyper-parameter set over the defaults, checks types and names, then the ranges. */
-export function resolveHyper<H extends BaseHyper, Slot extends string>(
-  rule: UpdateRule<H, Slot>,
+export function resolveHyper<H extends BaseHyper, Slot extends string, Scalar extends string>(
+  rule: UpdateRule<H, Slot, Scalar>,
   partial?: HyperInput<H>,
 ): H {
   const resolved: Record<string, HyperValue> = { ...rule.defaults };

@@ -2,8 +2,15 @@ import { lookupByName } from "../lookup";
 import { adadelta } from "./adadelta";
 import { adagrad } from "./adagrad";
 import { adam, adamw } from "./adam";
+import { adamax } from "./adamax";
+import { asgd } from "./asgd";
+import { eve } from "./eve";
+import { lion } from "./lion";
 import { momentumEwa } from "./momentumEwa";
+import { nadam } from "./nadam";
+import { radam } from "./radam";
 import { rmsprop } from "./rmsprop";
+import { rprop } from "./rprop";
 import { sgd } from "./sgd";
 import { sgdL2 } from "./sgdL2";
 import type { OptimizerSpec } from "./types";
@@ -17,6 +24,13 @@ const OPTIMIZERS: readonly OptimizerSpec[] = [
   adamw,
   momentumEwa,
   sgdL2,
+  adamax,
+  nadam,
+  radam,
+  rprop,
+  asgd,
+  lion,
+  eve,
 ];
 
 export const OPTIMIZER_NAMES: readonly string[] = OPTIMIZERS.map((spec) => spec.name);

@@ -18,6 +18,8 @@ export type HyperInput<H extends Hyper = Hyper> = Readonly<{ [K in keyof H]?: H[
 export interface OptimizerState {
   readonly t: number;
   readonly slots: Readonly<Record<string, readonly number[]>>;
+  /** One number each for all parameters (NAdam's mu_product, ASGD's eta, mu); absent if none. */
+  readonly scalars?: Readonly<Record<string, number>>;
 }
 
 /** One spreadsheet row: the parameters after the step and the state to carry to the next row. */
@@ -28,8 +30,11 @@ export interface StepResult {
 
 /** The in-place, allocation-free update used by the training loop; it keeps its own state. */
 export interface OptimizerKernel {
-  /** Updates `params` in place; `lr` is passed each step so a schedule can drive it. */
-  step(params: FloatArray, grads: FloatArray, lr: number): void;
+  /**
+   * Updates `params` in place; `lr` is passed each step so a schedule can drive it, `loss` (the loss at
+   * params) is needed only by optimizers with `needsLoss`.
+   */
+  step(params: FloatArray, grads: FloatArray, lr: number, loss?: number): void;
   /** Steps taken so far. */
   readonly t: number;
 }
@@ -39,6 +44,8 @@ export interface OptimizerSpec<H extends Hyper = Hyper> {
   /** Hyper-parameter names in the order cell functions take them as arguments. */
   readonly hyperNames: readonly string[];
   readonly defaults: Readonly<H>;
+  /** true when each step needs the loss at params (Eve): pass it to `step` and the kernel. */
+  readonly needsLoss: boolean;
   /** Fills in defaults and validates; throws EngineError with an exact message on bad input. */
   resolveHyper(partial?: HyperInput<H>): H;
   /** Column headers for the state cells, e.g. adam with params a, b: m_a, m_b, v_a, v_b, t. */
@@ -53,6 +60,7 @@ export interface OptimizerSpec<H extends Hyper = Hyper> {
     grads: readonly number[],
     state: OptimizerState,
     hyper?: HyperInput<H>,
+    loss?: number,
   ): StepResult;
   createKernel(
     n: number,

@@ -186,7 +186,7 @@ export function* trainingRun(
         const keep = 1 - lr * decayPerLr;
         for (const [from, to] of weightRanges) scaleRange(params, from, to, keep);
       }
-      update.step(params, grads, lr);
+      update.step(params, grads, lr, cost);
       step++;
       if ((b + 1) % config.progressEvery === 0 && b + 1 < batches) {
         yield { type: "progress", progress: { epoch, batch: b + 1, batches, loss: costSum / (b + 1) } };

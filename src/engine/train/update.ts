@@ -9,8 +9,8 @@ import { getSchedule } from "../schedules";
 import type { TrainConfig } from "./protocol";
 
 export interface UpdateKernel {
-  /** Updates params in place from grads, allocation-free. */
-  step(params: FloatArray, grads: FloatArray, lr: number): void;
+  /** Updates params in place from grads, allocation-free; `loss` (at params) feeds Eve's feedback. */
+  step(params: FloatArray, grads: FloatArray, lr: number, loss?: number): void;
 }
 
 /** The optimizer's in-place kernel; lr is validated with the other hyper-parameters, then passed per step. */

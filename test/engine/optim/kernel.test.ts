@@ -20,12 +20,15 @@ describe("createKernel", () => {
       const params = Float64Array.from([0.5, -1.5, 2.0]);
       let pure: readonly number[] = [0.5, -1.5, 2.0];
       let state: OptimizerState = spec.initialState(3, hyper);
-      for (const g of GRADS) {
-        kernel.step(params, Float64Array.from(g), 0.05);
-        const result = spec.step(pure, g, state, hyper);
+      // Eve takes the loss at params each step: a falling, then rising sequence.
+      const losses = [3, 2, 2.5];
+      GRADS.forEach((g, k) => {
+        const loss = spec.needsLoss ? losses[k] : undefined;
+        kernel.step(params, Float64Array.from(g), 0.05, loss);
+        const result = spec.step(pure, g, state, hyper, loss);
         pure = result.params;
         state = result.state;
-      }
+      });
       expectCloseArray(Array.from(params), pure, 0, 0);
       expect(kernel.t).toBe(3);
     },

@@ -14,8 +14,10 @@ const learningRate = fc.double({ min: 1e-4, max: 1, noNaN: true });
 
 describe.each(OPTIMIZER_NAMES.map((name) => [name]))("%s", (name) => {
   const spec = getOptimizer(name);
-  // AdamW decays by default; the property is about the gradient step alone.
-  const base = name === "adamw" ? { weight_decay: 0 } : {};
+  // AdamW and ASGD (its lambd) decay by default; the property is about the gradient step alone.
+  const base = name === "adamw" ? { weight_decay: 0 } : name === "asgd" ? { lambd: 0 } : {};
+  // Eve's first step takes the loss only to remember it.
+  const loss = spec.needsLoss ? 1 : undefined;
 
   it("first step moves each parameter against its gradient", () => {
     fc.assert(
@@ -26,7 +28,7 @@ describe.each(OPTIMIZER_NAMES.map((name) => [name]))("%s", (name) => {
           const params = pairs.map(([p]) => p);
           const grads = pairs.map(([, g]) => g);
           const hyper = { ...base, lr };
-          const next = spec.step(params, grads, spec.initialState(params.length, hyper), hyper).params;
+          const next = spec.step(params, grads, spec.initialState(params.length, hyper), hyper, loss).params;
           next.forEach((p, i) => {
             const moved = p - (params[i] as number);
             expect(moved === 0 || Math.sign(moved) === -Math.sign(grads[i] as number)).toBe(true);
@@ -42,7 +44,7 @@ describe.each(OPTIMIZER_NAMES.map((name) => [name]))("%s", (name) => {
       fc.property(fc.array(parameter, { minLength: 1, maxLength: 4 }), learningRate, (params, lr) => {
         const hyper = { ...base, lr };
         const zeros = params.map(() => 0);
-        const next = spec.step(params, zeros, spec.initialState(params.length, hyper), hyper).params;
+        const next = spec.step(params, zeros, spec.initialState(params.length, hyper), hyper, loss).params;
         expect(next).toEqual(params);
       }),
       { numRuns: 50 },

@@ -14,6 +14,13 @@ describe("getOptimizer", () => {
       "adamw",
       "momentum_ewa",
       "sgd_l2",
+      "adamax",
+      "nadam",
+      "radam",
+      "rprop",
+      "asgd",
+      "lion",
+      "eve",
     ]);
   });
 
@@ -24,7 +31,7 @@ describe("getOptimizer", () => {
   it("rejects an unknown name with the list of known ones", () => {
     expect(() => getOptimizer("foo")).toThrow(
       new EngineError(
-        'Unknown optimizer "foo"; expected one of sgd, adagrad, adadelta, rmsprop, adam, adamw, momentum_ewa, sgd_l2',
+        'Unknown optimizer "foo"; expected one of sgd, adagrad, adadelta, rmsprop, adam, adamw, momentum_ewa, sgd_l2, adamax, nadam, radam, rprop, asgd, lion, eve',
       ),
     );
   });
@@ -65,6 +72,13 @@ describe("stateLabels", () => {
     ],
     ["momentum_ewa", {}, ["v_a", "v_b", "t"]],
     ["sgd_l2", {}, ["t"]],
+    ["adamax", {}, ["m_a", "m_b", "u_a", "u_b", "t"]],
+    ["nadam", {}, ["m_a", "m_b", "v_a", "v_b", "mu_product", "t"]],
+    ["radam", {}, ["m_a", "m_b", "v_a", "v_b", "t"]],
+    ["rprop", {}, ["prev_a", "prev_b", "step_size_a", "step_size_b", "t"]],
+    ["asgd", {}, ["ax_a", "ax_b", "eta", "mu", "t"]],
+    ["lion", {}, ["m_a", "m_b", "t"]],
+    ["eve", {}, ["m_a", "m_b", "v_a", "v_b", "d", "loss_hat", "t"]],
   ];
   it.each(cases)("%s %j → %j", (name, hyper, labels) => {
     expect(getOptimizer(name).stateLabels(["a", "b"], hyper)).toEqual(labels);
@@ -115,6 +129,60 @@ describe("state in cells", () => {
   it("rejects a negative second moment", () => {
     expect(() => adam.stateFromCells([1, 2, -3, 4, 1], 2)).toThrow(
       new EngineError("v[1] must be >= 0, got -3"),
+    );
+  });
+
+  it("keeps one-number state after the per-parameter slots: NAdam's mu_product, ASGD's eta and mu", () => {
+    const nadam = getOptimizer("nadam");
+    expect(nadam.stateFromCells([], 2)).toEqual({
+      t: 0,
+      slots: { m: [0, 0], v: [0, 0] },
+      scalars: { mu_product: 1 },
+    });
+    expect(nadam.stateFromCells([1, 2, 3, 4, 0.5, 7], 2)).toEqual({
+      t: 7,
+      slots: { m: [1, 2], v: [3, 4] },
+      scalars: { mu_product: 0.5 },
+    });
+    expect(
+      nadam.stateToCells({ t: 7, slots: { m: [1, 2], v: [3, 4] }, scalars: { mu_product: 0.5 } }),
+    ).toEqual([1, 2, 3, 4, 0.5, 7]);
+    // ASGD's eta starts at lr, mu at 1; Rprop's step sizes start at lr.
+    expect(getOptimizer("asgd").stateFromCells([], 2, { lr: 0.3 })).toEqual({
+      t: 0,
+      slots: { ax: [0, 0] },
+      scalars: { eta: 0.3, mu: 1 },
+    });
+    expect(getOptimizer("rprop").stateFromCells([], 2, { lr: 0.3 })).toEqual({
+      t: 0,
+      slots: { prev: [0, 0], step_size: [0.3, 0.3] },
+    });
+  });
+
+  it("rejects a one-number state that cannot be: mu_product 0, an unknown or a missing one", () => {
+    const nadam = getOptimizer("nadam");
+    expect(() => nadam.stateFromCells([1, 2, 3, 4, 0, 7], 2)).toThrow(
+      new EngineError("mu_product must be > 0, got 0"),
+    );
+    expect(() => getOptimizer("asgd").stateFromCells([0, 0, 0.1, -1, 3], 2)).toThrow(
+      new EngineError("mu must be > 0, got -1"),
+    );
+    const slots = { m: [0, 0], v: [0, 0] };
+    expect(() => nadam.step([0, 0], [1, 1], { t: 0, slots })).toThrow(
+      new EngineError("state for nadam needs mu_product; missing mu_product"),
+    );
+    expect(() => nadam.step([0, 0], [1, 1], { t: 0, slots, scalars: { mu_product: 1, eta: 1 } })).toThrow(
+      new EngineError('state value "eta" is not used by nadam'),
+    );
+  });
+
+  it("rejects Rprop's etas and step sizes out of order", () => {
+    const rprop = getOptimizer("rprop");
+    expect(() => rprop.resolveHyper({ eta_minus: 1.2, eta_plus: 0.5 })).toThrow(
+      new EngineError("etas must satisfy 0 < eta_minus < 1 < eta_plus, got eta_minus 1.2, eta_plus 0.5"),
+    );
+    expect(() => rprop.resolveHyper({ step_size_min: 1, step_size_max: 0.5 })).toThrow(
+      new EngineError("step_size_max must be >= step_size_min, got 0.5 < 1"),
     );
   });
 
