@@ -202,12 +202,13 @@ export function RMSPROP_STEP(
  * One step of any optimizer in the engine's registry, by name, with hyper-parameters as "name=value" text.
  * @customfunction
  * @helpurl https://localhost:3000/docs/functions.md#optim_step
- * @param optimizer Optimizer name, e.g. "sgd", "adam", "adamw", "adagrad", "adadelta", "rmsprop".
+ * @param optimizer Optimizer name: "sgd", "adam", "adamw", "adagrad", "adadelta", "rmsprop", "adamax", "nadam", "radam", "rprop", "asgd", "lion", "eve", "momentum_ewa", "sgd_l2".
  * @param params Current parameters: one row or column.
  * @param grads Gradient of the loss at params, same length as params.
  * @param [state] Previous row's state. Blank on the first row.
  * @param [lr] Learning rate (default: the optimizer's).
  * @param [options] Other hyper-parameters as text, e.g. "momentum=0.9, nesterov=true".
+ * @param [loss] The loss at params: Eve's step needs it (it compares successive losses); others ignore it.
  * @returns One row: new params, then the state for the next row.
  */
 export function OPTIM_STEP(
@@ -217,6 +218,7 @@ export function OPTIM_STEP(
   state?: any[][],
   lr?: number,
   options?: string,
+  loss?: number,
 ): number[][] {
   return atExcelEdge(() =>
     optimizerStepCells(
@@ -225,6 +227,7 @@ export function OPTIM_STEP(
       grads,
       state,
       hyperFromOptions(lr, options),
+      loss,
     ),
   );
 }
@@ -233,7 +236,7 @@ export function OPTIM_STEP(
  * Column labels for a step function's spill, e.g. ("adam", "a,b") → a, b, m_a, m_b, v_a, v_b, t.
  * @customfunction
  * @helpurl https://localhost:3000/docs/functions.md#step_headers
- * @param optimizer Optimizer name, e.g. "sgd", "adam", "adamw", "adagrad", "adadelta", "rmsprop".
+ * @param optimizer Optimizer name, e.g. "sgd", "adam", "nadam", "rprop", "asgd", "lion", "eve".
  * @param names Parameter names: "a,b" or a range of name cells.
  * @param [options] Hyper-parameters that change the state, as text, e.g. "momentum=0.9" or "amsgrad=true".
  * @returns One row of labels.

@@ -9,6 +9,7 @@ import {
   hyperValue,
   numberVector,
   optionalBoolean,
+  optionalNumber,
   optionalText,
   optionsText,
   requiredVector,
@@ -34,6 +35,7 @@ export function optimizerStepCells(
   gradsInput: CellInput,
   stateInput: CellInput,
   hyperInput: HyperInput,
+  lossInput?: CellInput,
 ): number[][] {
   const spec = getOptimizer(optimizer.trim().toLowerCase());
   const params = requiredVector("params", paramsInput);
@@ -41,7 +43,8 @@ export function optimizerStepCells(
   requireSameLength("grads", grads, "params", params);
   const hyper = spec.resolveHyper(definedOnly(hyperInput));
   const state = spec.stateFromCells(stateVector(stateInput), params.length, hyper);
-  const result = spec.step(params, grads, state, hyper);
+  const loss = spec.needsLoss ? optionalNumber("loss", lossInput) : undefined;
+  const result = spec.step(params, grads, state, hyper, loss);
   return stepRow(Array.from(result.params), spec.stateToCells(result.state));
 }
 

@@ -222,7 +222,7 @@ const ENTRIES: readonly Entry[] = [
   {
     name: "OPTIM_STEP",
     required: 3,
-    total: 6,
+    total: 7,
     run: OPTIM_STEP as Implementation,
     size: (a) =>
       row(optimizerRowWidth(String(a.literal(0)), a.cells(1), hyperFromOptions(a.literal(4), a.literal(5)))),

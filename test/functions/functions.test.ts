@@ -138,8 +138,8 @@ describe("ADAM_STEP", () => {
   test("OPTIM_STEP reaches the same optimizer by name with options text", () => {
     expect(OPTIM_STEP("adam", P, G, NONE, 0.1, "beta1=0.8")).toEqual(ADAM_STEP(P, G, NONE, 0.1, 0.8));
     expect(messageOf(() => ADAM_STEP(P, G, NONE, 0.1, 1))).toBe("beta1 must be in [0, 1), got 1");
-    expect(messageOf(() => OPTIM_STEP("adamax", P, G))).toMatch(
-      /^Unknown optimizer "adamax"; expected one of sgd, /,
+    expect(messageOf(() => OPTIM_STEP("adamx", P, G))).toMatch(
+      /^Unknown optimizer "adamx"; expected one of sgd, /,
     );
   });
 });

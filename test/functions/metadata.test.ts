@@ -43,7 +43,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   RMSPROP_STEP:
     "params:number[][], grads:number[][], state:any[][]?, lr:number?, alpha:number?, eps:number?, weight_decay:number?, momentum:number?, centered:boolean?",
   OPTIM_STEP:
-    "optimizer:string, params:number[][], grads:number[][], state:any[][]?, lr:number?, options:string?",
+    "optimizer:string, params:number[][], grads:number[][], state:any[][]?, lr:number?, options:string?, loss:number?",
   STEP_HEADERS: "optimizer:string, names:any[][], options:string?",
   GRAD: "formula:string, names:any[][], values:number[][], data_names:any[][]?, data:number[][]?...",
   LOSS: "formula:string, names:any[][], values:number[][], data_names:any[][]?, data:number[][]?...",
