@@ -192,6 +192,8 @@ describe("(c) optimizer steps: finite numbers or an EngineError", () => {
     const hyper = fc.dictionary(fc.constantFrom(...spec.hyperNames), hyperValue, {
       maxKeys: spec.hyperNames.length,
     });
+    // Eve's step takes the loss at params; any positive loss will do here.
+    const loss = spec.needsLoss ? 1 : undefined;
     let finiteSteps = 0;
     fc.assert(
       fc.property(
@@ -207,7 +209,7 @@ describe("(c) optimizer steps: finite numbers or an EngineError", () => {
           succeeds(() => {
             let state = spec.initialState(params.length, hyperInput);
             for (let i = 0; i < steps; i++) {
-              const result = spec.step(params, grads, state, hyperInput);
+              const result = spec.step(params, grads, state, hyperInput, loss);
               const cells = [...result.params, ...spec.stateToCells(result.state)];
               expect(cells.every(Number.isFinite)).toBe(true);
               params = result.params;

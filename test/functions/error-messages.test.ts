@@ -321,8 +321,8 @@ describe("TRAIN_MLP's optional arguments, one message per argument", () => {
     [
       "optimizer unknown",
       4,
-      "adamax",
-      'Unknown optimizer "adamax"; expected one of sgd, adagrad, adadelta, rmsprop, adam, adamw, momentum_ewa, sgd_l2',
+      "adamx",
+      'Unknown optimizer "adamx"; expected one of sgd, adagrad, adadelta, rmsprop, adam, adamw, momentum_ewa, sgd_l2, adamax, nadam, radam, rprop, asgd, lion, eve',
     ],
   ])("%s", async (name, index, value, message) => {
     expect(await asyncCellMessage(withArgument(index, value, name.endsWith("(run mode)")))).toBe(message);

@@ -119,7 +119,7 @@ test("options parse numbers and booleans, blanks mean none", () => {
 });
 
 test("the engine's check of optimizer and schedule lands next to the right field", () => {
-  const unknownOptimizer = parseTrainForm({ ...networkPy(), optimizer: "lion" }, checkTrainConfig);
+  const unknownOptimizer = parseTrainForm({ ...networkPy(), optimizer: "lamb" }, checkTrainConfig);
   expect(unknownOptimizer.ok).toBe(false);
   if (!unknownOptimizer.ok) expect(unknownOptimizer.errors[0]?.field).toBe("optimizer");
   const unknownSchedule = parseTrainForm({ ...networkPy(), schedule: "sawtooth" }, checkTrainConfig);

@@ -176,6 +176,21 @@ describe("state in cells", () => {
     );
   });
 
+  it.each<[string, HyperInput, string]>([
+    ["asgd", { lambd: -1 }, "lambd must be >= 0, got -1"],
+    ["asgd", { alpha: -0.5 }, "alpha must be >= 0, got -0.5"],
+    ["asgd", { t0: -1 }, "t0 must be >= 0, got -1"],
+    ["eve", { beta3: 1 }, "beta3 must be in [0, 1), got 1"],
+    ["eve", { lower_threshold: 0 }, "lower_threshold must be > 0, got 0"],
+    ["nadam", { momentum_decay: -0.004 }, "momentum_decay must be >= 0, got -0.004"],
+    ["rprop", { step_size_min: -1 }, "step_size_min must be >= 0, got -1"],
+    ["lion", { beta2: 1 }, "beta2 must be in [0, 1), got 1"],
+    ["adamax", { eps: -1 }, "eps must be >= 0, got -1"],
+    ["radam", { beta1: -0.1 }, "beta1 must be in [0, 1), got -0.1"],
+  ])("%s %j → %s", (name, hyper, message) => {
+    expect(() => getOptimizer(name).resolveHyper(hyper)).toThrow(new EngineError(message));
+  });
+
   it("rejects Rprop's etas and step sizes out of order", () => {
     const rprop = getOptimizer("rprop");
     expect(() => rprop.resolveHyper({ eta_minus: 1.2, eta_plus: 0.5 })).toThrow(
