@@ -1,5 +1,7 @@
 import type { EpochResult, TrainConfig } from "../engine/train/protocol";
 
+export type RunOutcome = "done" | "stopped" | "error";
+
 /**
  * Where epoch results go besides the pane's own table: an Excel sheet (ExcelEpochSink) or the workbench's
  * HyperFormula sheet. Calls arrive in order (begin, writeEpoch × n, finish) and never overlap.
@@ -11,21 +13,23 @@ export interface EpochSink {
   begin(config: TrainConfig): Promise<void>;
   /** Writes one epoch's row; `index` counts rows written in this run from 0. */
   writeEpoch(result: EpochResult, index: number): Promise<void>;
-  /** After the last epoch (or a stop): e.g. final chart touches. */
-  finish(results: readonly EpochResult[], stopped: boolean): Promise<void>;
+  /** After the last epoch, a stop or a failed run: e.g. the run's summary row. */
+  finish(results: readonly EpochResult[], outcome: RunOutcome): Promise<void>;
 }
 
+/** Loss and the two accuracies are adjacent (columns 2-4) so one chart source range holds them. */
 export const EPOCH_HEADERS = [
   "epoch",
   "train loss",
   "validation accuracy",
   "test accuracy",
+  "test correct",
+  "learning rate",
   "seconds",
-  "lr",
 ] as const;
 
 /** Excel number formats per column, in EPOCH_HEADERS order. */
-export const EPOCH_NUMBER_FORMATS = ["0", "0.0000", "0.00%", "0.00%", "0.00", "0.######"] as const;
+export const EPOCH_NUMBER_FORMATS = ["0", "0.0000", "0.00%", "0.00%", "0", "0.######", "0.00"] as const;
 
 /** Accuracy as a fraction in [0, 1]; "" when the split is empty (a sheet shows a blank cell). */
 export function accuracy(correct: number, total: number): number | "" {
@@ -39,8 +43,9 @@ export function epochRow(result: EpochResult): (number | "")[] {
     result.trainLoss,
     accuracy(result.validationCorrect, result.validationTotal),
     accuracy(result.testCorrect, result.testTotal),
-    result.seconds,
+    result.testTotal > 0 ? result.testCorrect : "",
     result.lr,
+    result.seconds,
   ];
 }
 

@@ -1,4 +1,4 @@
-/* global HTMLElement, HTMLInputElement, document */
+/* global HTMLElement, HTMLInputElement, document, setTimeout */
 
 import type { DataSource } from "../engine/train/protocol";
 import { idxBytesOf } from "../worker/mnist-source";
@@ -14,11 +14,24 @@ import {
   type PaneView,
 } from "./pane-view";
 import { PRESETS, type PresetName } from "./presets";
-import { FINAL_STATES, TrainingController, type TrainingWorker } from "./training-controller";
+import { runProgress } from "./run-progress";
+import {
+  FINAL_STATES,
+  TrainingController,
+  type ProgressInfo,
+  type TrainingWorker,
+} from "./training-controller";
+
+const PROGRESS_INTERVAL_MS = 100;
 
 /** What differs between Excel and the workbench: where rows go, how the worker starts, where assets live. */
 export interface PaneHost {
-  destinations: readonly { value: string; label: string; sink: () => EpochSink }[];
+  /** Each destination makes a fresh sink per run; `notice` shows a non-error message in the pane. */
+  destinations: readonly {
+    value: string;
+    label: string;
+    sink: (notice: (message: string) => void) => EpochSink;
+  }[];
   createWorker: () => TrainingWorker;
   /** Absolute URL of the folder holding the gzip-compressed IDX files (dist/assets/mnist/). */
   mnistBaseUrl: string;
@@ -42,29 +55,54 @@ export function mountTrainingPane(container: HTMLElement, host: PaneHost): Mount
     schedules: host.schedules,
     destinations: host.destinations,
   });
+  const clock = { loadedAt: 0, train: 0 };
+  let latest: ProgressInfo | undefined;
+  let progressTimer: ReturnType<typeof setTimeout> | undefined;
+  const showProgress = (p: ProgressInfo) => {
+    const config = controller.config;
+    if (!config) return;
+    const progress = runProgress({
+      ...p,
+      epochs: config.epochs,
+      batchSize: config.batch,
+      trainImages: clock.train,
+      elapsed: (globalThis.performance.now() - clock.loadedAt) / 1000,
+    });
+    view.progress.value = progress.runFraction;
+    view.epochProgress.value = progress.epochFraction;
+    view.progressText.textContent = progress.text;
+  };
   const controller = new TrainingController(host.createWorker, {
-    state: (state, detail) => {
-      showState(view, state, detail);
-      if (state === "done") view.progressText.textContent = "";
-    },
+    state: (state, detail) => showState(view, state, detail),
     loaded: (info) => {
+      clock.loadedAt = globalThis.performance.now();
+      clock.train = info.train;
       view.progressText.textContent = `MNIST loaded in ${info.seconds.toFixed(1)} s`;
     },
+    // The worker may post hundreds of progress messages a second: the page shows at most ten of them.
     progress: (p) => {
-      view.progress.value = p.batches > 0 ? p.batch / p.batches : 0;
-      view.progressText.textContent = `epoch ${p.epoch}: batch ${p.batch} / ${p.batches}, loss ${p.loss.toFixed(4)}`;
+      latest = p;
+      if (progressTimer !== undefined) return;
+      progressTimer = setTimeout(() => {
+        progressTimer = undefined;
+        if (latest) showProgress(latest);
+      }, PROGRESS_INTERVAL_MS);
     },
     epoch: (result) => {
+      latest = undefined;
       appendEpochRow(view, result);
-      view.progress.value = 1;
-      host.afterWrite?.();
+      showProgress({ epoch: result.epoch, batch: 1, batches: 1, loss: result.trainLoss });
     },
     sinkError: (message) => {
       view.warning.textContent = message;
     },
   });
 
-  const applyPreset = (name: PresetName) => writeForm(view, configToForm(PRESETS[name]));
+  // A preset replaces every value, so the messages about the old values go too.
+  const applyPreset = (name: PresetName) => {
+    writeForm(view, configToForm(PRESETS[name]));
+    showFieldErrors(view, []);
+  };
   applyPreset("network.py");
   view.preset.addEventListener("change", () => applyPreset(view.preset.value as PresetName));
 
@@ -99,7 +137,10 @@ async function startRun(view: PaneView, host: PaneHost, controller: TrainingCont
   view.epochBody.replaceChildren();
   view.warning.textContent = "";
   view.progress.value = 0;
-  const sink = destination.sink();
+  view.epochProgress.value = 0;
+  const sink = destination.sink((message) => {
+    view.warning.textContent = message;
+  });
   controller.start(parsed.config, data, {
     description: sink.description,
     begin: (config) => sink.begin(config),

@@ -28,7 +28,9 @@ export interface PaneView {
   train: HTMLButtonElement;
   stop: HTMLButtonElement;
   status: HTMLElement;
+  /** The whole run, and the epoch under way. */
   progress: HTMLProgressElement;
+  epochProgress: HTMLProgressElement;
   progressText: HTMLElement;
   warning: HTMLElement;
   errors: HTMLElement;
@@ -116,7 +118,13 @@ export function createPaneView(container: HTMLElement, choices: ViewChoices): Pa
   const stop = el("button", { id: "gd-stop", type: "button" }, "Stop");
   stop.disabled = true;
   const status = el("div", { id: "gd-status", "data-state": "idle", role: "status" }, "Ready.");
-  const progress = el("progress", { id: "gd-progress", max: "1", value: "0" });
+  const progress = el("progress", { id: "gd-progress", max: "1", value: "0", "aria-label": "run progress" });
+  const epochProgress = el("progress", {
+    id: "gd-epoch-progress",
+    max: "1",
+    value: "0",
+    "aria-label": "progress of the epoch",
+  });
   const progressText = el("div", { id: "gd-progress-text", class: "gd-muted" });
   const warning = el("div", { id: "gd-warning", class: "gd-warning", role: "alert" });
   const errors = el("ul", { id: "gd-errors", class: "gd-errors", role: "alert" });
@@ -161,7 +169,10 @@ export function createPaneView(container: HTMLElement, choices: ViewChoices): Pa
     el("div", { class: "gd-buttons" }, train, stop),
     errors,
     status,
+    el("label", { for: "gd-progress", class: "gd-muted" }, "run"),
     progress,
+    el("label", { for: "gd-epoch-progress", class: "gd-muted" }, "epoch"),
+    epochProgress,
     progressText,
     warning,
     table,
@@ -179,6 +190,7 @@ export function createPaneView(container: HTMLElement, choices: ViewChoices): Pa
     stop,
     status,
     progress,
+    epochProgress,
     progressText,
     warning,
     errors,
@@ -224,7 +236,7 @@ export function showState(view: PaneView, state: RunState, detail: string): void
 }
 
 export function appendEpochRow(view: PaneView, result: EpochResult): void {
-  const [epoch, loss, validation, test, seconds, lr] = epochRow(result);
+  const [epoch, loss, validation, test, , lr, seconds] = epochRow(result);
   const percent = (v: number | "" | undefined) => (typeof v === "number" ? `${(v * 100).toFixed(2)}%` : "");
   const fixed = (v: number | "" | undefined, digits: number) =>
     typeof v === "number" ? v.toFixed(digits) : "";

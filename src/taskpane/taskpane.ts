@@ -7,29 +7,45 @@ import "../functions/functions";
 import { createTrainingWorker } from "../worker/create-training-worker";
 import { OPTIMIZER_CHOICES, SCHEDULE_CHOICES, checkTrainConfig } from "./engine-choices";
 import { NO_SINK } from "./epoch-sink";
-import { ExcelEpochSink } from "./excel-epoch-sink";
+import { REQUIRED_EXCEL_API } from "./excel-api-calls";
+import { ExcelRunSink } from "./excel-run-sink";
+import { ExcelSelectionSink } from "./excel-selection-sink";
 import { mountTrainingPane } from "./mount-pane";
 
 /* global Office, URL, document */
 
+/** The workbook is a destination only where Excel supports every call the sinks make (excel-api-calls.ts). */
+function excelApiSupported(): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API);
+}
+
 function mount(inExcel: boolean): void {
   const container = document.getElementById("app");
   if (!container) return;
-  const destinations = inExcel
-    ? [
-        {
-          value: "training-sheet",
-          label: 'sheet "Training" (created or cleared)',
-          sink: () => new ExcelEpochSink(),
-        },
-        {
-          value: "selection",
-          label: "active sheet, at the selected cell (must be empty)",
-          sink: () => new ExcelEpochSink("selection"),
-        },
-        { value: "pane", label: "this pane only", sink: () => NO_SINK },
-      ]
-    : [{ value: "pane", label: "this pane only (Excel not available)", sink: () => NO_SINK }];
+  const destinations =
+    inExcel && excelApiSupported()
+      ? [
+          {
+            value: "run-sheet",
+            label: "a new sheet per run, listed in Runs",
+            sink: (notice: (message: string) => void) => new ExcelRunSink(notice),
+          },
+          {
+            value: "selection",
+            label: "active sheet, at the selected cell (must be empty)",
+            sink: () => new ExcelSelectionSink(),
+          },
+          { value: "pane", label: "this pane only", sink: () => NO_SINK },
+        ]
+      : [
+          {
+            value: "pane",
+            label: inExcel
+              ? `this pane only (this Excel lacks ExcelApi ${REQUIRED_EXCEL_API})`
+              : "this pane only (Excel not available)",
+            sink: () => NO_SINK,
+          },
+        ];
   mountTrainingPane(container, {
     destinations,
     createWorker: createTrainingWorker,

@@ -57,6 +57,7 @@ export class TrainingController {
   private results: EpochResult[] = [];
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
   private run = 0;
+  private running: TrainConfig | undefined;
 
   constructor(
     private readonly createWorker: () => TrainingWorker,
@@ -66,6 +67,11 @@ export class TrainingController {
 
   get state(): RunState {
     return this.current;
+  }
+
+  /** The configuration of the current (or last) run. */
+  get config(): TrainConfig | undefined {
+    return this.running;
   }
 
   get epochs(): readonly EpochResult[] {
@@ -82,6 +88,7 @@ export class TrainingController {
       throw new Error(`a training run is already ${this.current}; stop it first`);
     }
     const run = ++this.run;
+    this.running = config;
     this.results = [];
     this.sink = sink;
     this.sinkFailed = false;
@@ -154,7 +161,7 @@ export class TrainingController {
     this.worker?.terminate();
     this.worker = undefined;
     const results = [...this.results];
-    if (state !== "error") this.enqueue((s) => s.finish(results, state === "stopped"));
+    this.enqueue((s) => s.finish(results, state));
     // Report "finishing" first so a second Stop click is ignored, then the final state after the writes.
     this.current = "stopping";
     void this.writes.then(() => {

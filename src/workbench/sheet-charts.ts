@@ -13,7 +13,7 @@ import {
   readColumns,
   readDataPoints,
 } from "./sheet-series";
-import { WORKBENCH_TRAINING_SHEET, trainingSeries } from "./workbench-epoch-sink";
+import { isRunSheet, isRunsSheet, runSheetSeries, runsAccuracySeries } from "./workbench-run-sink";
 
 export interface ChartElements {
   /** a and b per iteration, each on its own y axis (b ≈ 30 would flatten a ≈ 2 on a shared one). */
@@ -26,7 +26,7 @@ export interface ChartElements {
   compare: HTMLButtonElement;
   /** the columns of a selected range against the row. */
   selection: HTMLCanvasElement;
-  /** the Training sheet's loss and accuracies per epoch. */
+  /** a run sheet's loss and accuracies per epoch; on the Runs sheet, every run's test accuracy. */
   training: HTMLCanvasElement;
   chartSelection: HTMLButtonElement;
   removeSelectionChart: HTMLButtonElement;
@@ -67,7 +67,7 @@ const GRID_CACHE_SIZE = 4;
 /**
  * The charts under the grid, for the active sheet: the parameter path and the loss of an optimizer sheet
  * (columns found by their headers a, b, loss), a chart of a selected range (the "Chart selection" button),
- * and on the Training sheet the loss/accuracy chart. They follow recalculation and sheet switches; redraws
+ * and on a run sheet its loss/accuracy chart, on the Runs sheet every run's test accuracy. They follow recalculation and sheet switches; redraws
  * are coalesced into one per animation frame, so a workbook load firing many updates draws once.
  */
 export class SheetCharts {
@@ -246,20 +246,35 @@ export class SheetCharts {
 
   private drawTrainingChart(sheetName: string): void {
     const { training } = this.elements;
-    show(training, sheetName === WORKBENCH_TRAINING_SHEET, sheetName);
-    if (training.hidden) return;
-    const series = trainingSeries(this.hf);
-    drawLineChart(training, {
-      title: "Training: loss and accuracy per epoch",
-      series: [
-        { name: "train loss", color: "#c0392b", values: series.loss },
-        { name: "validation accuracy", color: "#1f5fa8", values: series.validation },
-        { name: "test accuracy", color: "#27ae60", values: series.test },
-      ],
-      xLabels: series.epochs,
-      xTitle: "epoch",
-      left: { include: [0, 1] },
-    });
+    const runSheet = isRunSheet(this.hf, sheetName);
+    const runsSheet = !runSheet && isRunsSheet(this.hf, sheetName);
+    show(training, runSheet || runsSheet, sheetName);
+    if (runSheet) {
+      const series = runSheetSeries(this.hf, sheetName);
+      drawLineChart(training, {
+        title: `${sheetName}: loss and accuracy per epoch`,
+        series: [
+          { name: "train loss", color: "#c0392b", values: series.loss },
+          { name: "validation accuracy", color: "#1f5fa8", values: series.validation },
+          { name: "test accuracy", color: "#27ae60", values: series.test },
+        ],
+        xLabels: series.epochs,
+        xTitle: "epoch",
+        left: { include: [0, 1] },
+      });
+    } else if (runsSheet) {
+      const runs = runsAccuracySeries(this.hf, sheetName);
+      drawLineChart(training, {
+        title: "Test accuracy per epoch, every run",
+        series: runs.runs.map((run, k) => ({
+          name: run.name,
+          color: COMPARE_PALETTE[k % COMPARE_PALETTE.length] ?? "#000000",
+          values: run.values,
+        })),
+        xLabels: runs.epochs,
+        xTitle: "epoch",
+      });
+    }
   }
 }
 

@@ -1,9 +1,9 @@
 /*
  * The local workbench: a HyperFormula spreadsheet with our GD.* functions registered, and the same MNIST
- * training pane as in Excel beside it, writing epoch rows into a "Training" sheet and drawing a line chart.
+ * training pane as in Excel beside it, keeping each run in its own sheet and listing every run in "Runs".
  * This is what `npm start` serves where Excel cannot run, and what the browser tests drive.
  */
-/* global HTMLButtonElement, HTMLCanvasElement, HTMLElement, HTMLInputElement, HTMLSelectElement, HTMLTableElement, Option, URL, document */
+/* global requestAnimationFrame, HTMLButtonElement, HTMLCanvasElement, HTMLElement, HTMLInputElement, HTMLSelectElement, HTMLTableElement, Option, URL, document */
 import "../taskpane/custom-functions-shim";
 import { HyperFormula } from "hyperformula";
 import { OPTIMIZER_CHOICES, SCHEDULE_CHOICES, checkTrainConfig } from "../taskpane/engine-choices";
@@ -12,7 +12,7 @@ import { createTrainingWorker } from "../worker/create-training-worker";
 import { EXAMPLE_WORKBOOKS, fetchExampleSheets, type SheetContent } from "./example-workbooks";
 import { SheetCharts } from "./sheet-charts";
 import { SheetGrid } from "./sheet-grid";
-import { WORKBENCH_TRAINING_SHEET, WorkbenchEpochSink } from "./workbench-epoch-sink";
+import { WorkbenchRunSink } from "./workbench-run-sink";
 import { createWorkbenchEngine } from "./workbench-engine";
 
 function required<T extends HTMLElement>(id: string, type: { new (): T }): T {
@@ -85,15 +85,22 @@ function main(): void {
     grid.render();
     charts?.redraw();
   };
+  // Training writes a row per epoch: redraw at most once per frame, so the page stays responsive.
+  let redrawQueued = false;
+  const scheduleRedraw = () => {
+    if (redrawQueued) return;
+    redrawQueued = true;
+    requestAnimationFrame(() => {
+      redrawQueued = false;
+      redraw();
+    });
+  };
   const pane = mountTrainingPane(required("app", HTMLElement), {
     destinations: [
       {
-        value: "training-sheet",
-        label: `workbench sheet "${WORKBENCH_TRAINING_SHEET}"`,
-        sink: () =>
-          new WorkbenchEpochSink(hf, (name) => {
-            grid.showSheet(name);
-          }),
+        value: "run-sheet",
+        label: "a new sheet per run, listed in Runs",
+        sink: (notice) => new WorkbenchRunSink(hf, (name) => grid.showSheet(name), notice),
       },
     ],
     createWorker: createTrainingWorker,
@@ -101,7 +108,7 @@ function main(): void {
     optimizers: OPTIMIZER_CHOICES,
     schedules: SCHEDULE_CHOICES,
     checkConfig: checkTrainConfig,
-    afterWrite: redraw,
+    afterWrite: scheduleRedraw,
   });
   mountExamplePicker(hf, grid, redraw);
   grid.select(0, 0);

@@ -1,5 +1,5 @@
-// The MNIST pane in the workbench: a real run in the real Web Worker on the bundled gzip assets, rows written
-// to the "Training" sheet, Stop, and form validation.
+// The MNIST pane in the workbench: real runs in the real Web Worker on the bundled gzip assets, each kept in
+// its own sheet and listed in "Runs", Stop, and form validation.
 const assert = require("node:assert/strict");
 const path = require("node:path");
 const {
@@ -13,56 +13,84 @@ const {
   waitForState,
 } = require("./helpers.js");
 
+// The epoch table's header is row 19 of a run sheet (marker, 16 configuration rows, a blank row); epochs follow.
+const FIRST_EPOCH_ROW = 20;
+
+/** The numbers a workbench chart shows (the canvas keeps them as data-chart). */
+async function drawnChart(page) {
+  return JSON.parse((await page.getAttribute("#wb-chart", "data-chart")) ?? "{}");
+}
+
 module.exports = [
   {
-    name: "network.py preset: 2 epochs on 2,000 images in the Web Worker write rows well above chance",
+    name: "two short runs with different optimizers give two run sheets and a Runs chart racing them",
     async run({ page, baseUrl, screenshot }) {
       await openWorkbench(page, baseUrl);
       await page.selectOption("#gd-preset", "network.py");
       await trainUntilDone(page, 2000, 2);
-
-      // The grid switched to the Training sheet: header, then one row per epoch.
-      assert.equal(await page.textContent(".wb-tab-active"), "Training");
+      assert.equal(await page.textContent(".wb-tab-active"), "Run 1 sgd 3");
+      assert.equal(await cellText(page, "A1"), "MNIST run");
+      assert.equal(await cellText(page, "B7"), "sgd", "the configuration is above the table");
       assert.deepEqual(
-        await Promise.all(["A1", "B1", "C1", "D1", "E1", "F1"].map((c) => cellText(page, c))),
-        ["epoch", "train loss", "validation accuracy", "test accuracy", "seconds", "lr"],
+        await Promise.all(["A", "B", "C", "D", "E", "F", "G"].map((c) => cellText(page, `${c}19`))),
+        [
+          "epoch",
+          "train loss",
+          "validation accuracy",
+          "test accuracy",
+          "test correct",
+          "learning rate",
+          "seconds",
+        ],
       );
-      assert.deepEqual(await epochRowsInSheet(page), [1, 2]);
+      assert.deepEqual(await epochRowsInSheet(page), [FIRST_EPOCH_ROW - 1, FIRST_EPOCH_ROW]);
       // Chance is 10% for ten digits; network.py's net on 2,000 images for 2 epochs gets well past 40%.
-      for (const cell of ["C3", "D3"]) {
+      for (const cell of [`C${FIRST_EPOCH_ROW + 1}`, `D${FIRST_EPOCH_ROW + 1}`]) {
         const accuracy = await cellNumber(page, cell);
         assert.ok(
           accuracy > 0.4 && accuracy <= 1,
-          `${cell} accuracy ${accuracy} should be well above chance (0.1)`,
+          `${cell} accuracy ${accuracy} should be well above chance`,
         );
       }
-      assert.equal(await cellNumber(page, "F2"), 3, "lr column holds network.py's η = 3");
+      assert.equal(await cellNumber(page, `F${FIRST_EPOCH_ROW}`), 3, "learning rate column holds η = 3");
+      const runChart = await drawnChart(page);
+      assert.equal(runChart.title, "Run 1 sgd 3: loss and accuracy per epoch");
+      assert.equal(runChart.series[2].values.length, 2);
+
+      // The second run keeps the first: a new sheet, and the pane's Train is available again.
+      await page.selectOption("#gd-preset", "modern (ReLU+Adam)");
+      assert.equal(await page.inputValue("#gd-field-optimizer"), "adam");
+      assert.equal(
+        await page.inputValue("#gd-field-epochs"),
+        "20",
+        "the modern preset runs 20 epochs, as README",
+      );
+      await trainUntilDone(page, 2000, 2);
+      assert.equal(await page.textContent(".wb-tab-active"), "Run 2 adam 0.001");
+      assert.ok((await cellNumber(page, `D${FIRST_EPOCH_ROW + 1}`)) > 0.5, "adam learned too");
+      assert.equal(await page.locator(".wb-tab", { hasText: "Run 1 sgd 3" }).count(), 1, "run 1 is kept");
+
+      await page.click('.wb-tab:text-is("Runs")');
+      assert.equal(await cellText(page, "A2"), "Run 1 sgd 3");
+      assert.equal(await cellText(page, "A3"), "Run 2 adam 0.001");
+      assert.equal(await cellText(page, "U2"), "done");
+      await page.waitForFunction(() => document.querySelector("#wb-chart")?.dataset.sheet === "Runs");
+      const runs = await drawnChart(page);
+      assert.equal(runs.title, "Test accuracy per epoch, every run");
+      assert.deepEqual(
+        runs.series.map((s) => s.name),
+        ["Run 1 sgd 3", "Run 2 adam 0.001"],
+      );
+      for (const series of runs.series) {
+        assert.equal(series.values.filter((v) => v !== null).length, 2, `${series.name}: two epochs drawn`);
+      }
       assert.equal(
         await page.locator("#gd-epochs tbody tr").count(),
         2,
-        "the pane's table shows both epochs",
+        "the pane shows the last run's epochs",
       );
-      // The canvas chart has lines drawn on it (coloured pixels, not just the white background and grid).
-      const coloured = await page.$eval("#wb-chart", (canvas) => {
-        const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-        let count = 0;
-        for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - data[i + 2]) > 60) count++;
-        return count;
-      });
-      assert.ok(coloured > 200, `chart should show coloured lines, found ${coloured} coloured pixels`);
-      await screenshot("workbench-after-training");
-    },
-  },
-  {
-    name: "modern preset (ReLU, softmax, Adam through the engine's registries) learns in one epoch on 2,000 images",
-    async run({ page, baseUrl }) {
-      await openWorkbench(page, baseUrl);
-      await page.selectOption("#gd-preset", "modern (ReLU+Adam)");
-      assert.equal(await page.inputValue("#gd-field-optimizer"), "adam");
-      await trainUntilDone(page, 2000, 1);
-      assert.deepEqual(await epochRowsInSheet(page), [1]);
-      const accuracy = await cellNumber(page, "D2");
-      assert.ok(accuracy > 0.5, `test accuracy ${accuracy} should be well above chance (0.1)`);
+      const full = await screenshot("workbench-runs-chart");
+      await page.locator("#wb-chart").screenshot({ path: full.replace(/\.png$/, "-only.png") });
     },
   },
   {
@@ -76,8 +104,8 @@ module.exports = [
       await page.setInputFiles("#gd-file-test-images", path.join(mnist, "t10k-images-idx3-ubyte.gz"));
       await page.setInputFiles("#gd-file-test-labels", path.join(mnist, "t10k-labels-idx1-ubyte.gz"));
       await trainUntilDone(page, 2000, 1);
-      assert.deepEqual(await epochRowsInSheet(page), [1]);
-      assert.ok((await cellNumber(page, "D2")) > 0.2, "learned something in one epoch");
+      assert.deepEqual(await epochRowsInSheet(page), [FIRST_EPOCH_ROW - 1]);
+      assert.ok((await cellNumber(page, `D${FIRST_EPOCH_ROW}`)) > 0.2, "learned something in one epoch");
     },
   },
   {
@@ -92,18 +120,60 @@ module.exports = [
     },
   },
   {
-    name: "Stop ends a full-size run: state becomes stopped and no more rows arrive",
+    name: "a full-size run shows its progress, keeps the page responsive, and Stop keeps what was written",
     async run({ page, baseUrl, screenshot }) {
       await openWorkbench(page, baseUrl);
       await setField(page, "trainLimit", 0);
       await setField(page, "epochs", 30);
+      // The test's own probe of the UI thread (it does not touch the app): a 10 ms timer's gaps, first with the
+      // page idle (the machine's own noise: other processes share its cores), then while the worker trains.
+      await page.evaluate(() => {
+        const probe = { last: performance.now(), gaps: [] };
+        globalThis.uiProbe = probe;
+        setInterval(() => {
+          const now = performance.now();
+          probe.gaps.push(now - probe.last);
+          probe.last = now;
+        }, 10);
+      });
+      await page.waitForTimeout(2000);
+      const idleGaps = await page.evaluate(() => globalThis.uiProbe.gaps.splice(0));
       await page.click("#gd-train");
       await waitForState(page, ["running"], 60000);
-      // Let one full epoch (50,000 images) land in the sheet, then stop during the second.
-      await page.waitForFunction(() => document.querySelectorAll("#gd-epochs tbody tr").length >= 1, null, {
+      await page.evaluate(() => globalThis.uiProbe.gaps.splice(0));
+      await page.waitForFunction(
+        () => /% of the epoch/.test(document.querySelector("#gd-progress-text")?.textContent ?? ""),
+        null,
+        { timeout: 30000, polling: 50 },
+      );
+      assert.match(
+        await page.textContent("#gd-progress-text"),
+        /^epoch 1 of 30 · \d+% of the epoch · loss \d+\.\d{4} · [\d,]+ examples\/s · \d+:\d\d elapsed · (\d+:\d\d left|time left unknown)$/,
+      );
+      // Let two full epochs (50,000 images each) land in the sheet, then stop during the third.
+      await page.waitForFunction(() => document.querySelectorAll("#gd-epochs tbody tr").length >= 2, null, {
         timeout: 60000,
         polling: 50,
       });
+      await page.waitForFunction(
+        () => /^epoch 3 of 30/.test(document.querySelector("#gd-progress-text")?.textContent ?? ""),
+        null,
+        { timeout: 30000, polling: 50 },
+      );
+      const busyGaps = await page.evaluate(() => globalThis.uiProbe.gaps.splice(0));
+      const p95 = (gaps) => [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length * 0.95)] ?? Infinity;
+      const [idle, busy] = [p95(idleGaps), p95(busyGaps)];
+      console.log(
+        `    UI timer gaps, 95th percentile: idle ${idle.toFixed(0)} ms, training ${busy.toFixed(0)} ms ` +
+          `(worst ${Math.max(...busyGaps).toFixed(0)} ms over ${busyGaps.length} ticks)`,
+      );
+      assert.ok(busyGaps.length > 20, `the timer ticked ${busyGaps.length} times during two epochs`);
+      // Within 50 ms, or no worse than the idle page on a machine whose other processes delay any timer.
+      assert.ok(
+        busy <= Math.max(50, idle * 2 + 20),
+        `a 10 ms timer kept firing: 95% of gaps within ${busy.toFixed(0)} ms (idle page: ${idle.toFixed(0)} ms)`,
+      );
+      await screenshot("workbench-full-run-progress");
       await page.click("#gd-stop");
       assert.equal(await waitForState(page, ["stopped", "done", "error"], 10000), "stopped");
       const rows = await epochRowsInSheet(page);
@@ -113,6 +183,8 @@ module.exports = [
       assert.deepEqual(await epochRowsInSheet(page), rows, "no rows after Stop");
       assert.equal(await paneState(page), "stopped");
       assert.equal(await page.isEnabled("#gd-train"), true, "Train is available again");
+      await page.click('.wb-tab:text-is("Runs")');
+      assert.equal(await cellText(page, "U2"), "stopped");
       await screenshot("workbench-stopped");
     },
   },
@@ -129,11 +201,12 @@ module.exports = [
         "layers must end with 10 (digits), got 9",
       );
       assert.equal(await paneState(page), "idle");
-      assert.equal(
-        await page.locator(".wb-tab", { hasText: "Training" }).count(),
-        0,
-        "no Training sheet yet",
-      );
+      assert.equal(await page.locator(".wb-tab", { hasText: "Run" }).count(), 0, "no run sheet, no Runs");
+      // Choosing a preset restores valid values and clears the messages about the old ones.
+      await page.selectOption("#gd-preset", "network2.py");
+      assert.equal(await page.textContent("#gd-field-lr-error"), "");
+      assert.equal(await page.textContent("#gd-field-layers-error"), "");
+      assert.equal(await page.locator("#gd-errors li").count(), 0);
     },
   },
   {

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "@jest/globals";
 import {
   FIELD_NAMES,
@@ -49,6 +51,21 @@ test("the presets are the published recipes", () => {
     output: "softmax",
     optimizer: "adam",
   });
+});
+
+test("the modern preset is README's modern command, option by option (epochs 20)", () => {
+  const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+  const command = /npm run train -- (--layers 784,100,10[^#]*)# modern/.exec(readme)?.[1] ?? "";
+  const options = Object.fromEntries(
+    [...command.replace(/\\\n/g, " ").matchAll(/--([a-z-]+) (\S+)/g)].map((m) => [m[1], m[2]]),
+  );
+  expect(Object.keys(options)).toHaveLength(9);
+  const preset = configToForm(PRESETS["modern (ReLU+Adam)"]);
+  for (const [option, value] of Object.entries(options)) {
+    const field = FIELD_NAMES.find((f) => cliName(f) === option);
+    expect([option, field && preset[field]]).toEqual([option, value]);
+  }
+  expect(options["epochs"]).toBe("20");
 });
 
 test("field labels are the CLI's option names", () => {

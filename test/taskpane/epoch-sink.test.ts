@@ -1,7 +1,7 @@
 import { expect, test } from "@jest/globals";
 import { EPOCH_HEADERS, EPOCH_NUMBER_FORMATS, accuracy, epochRow } from "../../src/taskpane/epoch-sink";
 
-test("a row is epoch, loss, accuracies as fractions, seconds, lr", () => {
+test("a row is epoch, loss, accuracies as fractions, test images correct, lr, seconds", () => {
   // network.py's epoch 0 line "Epoch 0: 9022 / 10000" is 0.9022 as a fraction.
   expect(
     epochRow({
@@ -14,9 +14,9 @@ test("a row is epoch, loss, accuracies as fractions, seconds, lr", () => {
       seconds: 1.5,
       lr: 3,
     }),
-  ).toEqual([0, 0.25, 0.915, 0.9022, 1.5, 3]);
-  expect(EPOCH_HEADERS).toHaveLength(6);
-  expect(EPOCH_NUMBER_FORMATS).toHaveLength(6);
+  ).toEqual([0, 0.25, 0.915, 0.9022, 9022, 3, 1.5]);
+  expect(EPOCH_HEADERS).toHaveLength(7);
+  expect(EPOCH_NUMBER_FORMATS).toHaveLength(7);
 });
 
 test("an empty split gives a blank accuracy, not NaN", () => {

@@ -1,30 +1,10 @@
-/* global ErrorEvent, MessageEvent, Transferable, setTimeout */
+/* global setTimeout */
 import { expect, test } from "@jest/globals";
-import type { EpochResult, FromWorker, ToWorker } from "../../src/engine/train/protocol";
-import type { EpochSink } from "../../src/taskpane/epoch-sink";
+import type { EpochResult } from "../../src/engine/train/protocol";
+import { FakeWorker } from "./fake-worker";
+import type { EpochSink, RunOutcome } from "../../src/taskpane/epoch-sink";
 import { PRESETS } from "../../src/taskpane/presets";
-import {
-  TrainingController,
-  type RunState,
-  type TrainingWorker,
-} from "../../src/taskpane/training-controller";
-
-/** Stands in for the Web Worker: records what the pane sends; the test plays the worker's replies. */
-class FakeWorker implements TrainingWorker {
-  sent: { message: ToWorker; transfer: Transferable[] }[] = [];
-  terminated = false;
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  postMessage(message: ToWorker, transfer: Transferable[]): void {
-    this.sent.push({ message, transfer });
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  reply(message: FromWorker): void {
-    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
-  }
-}
+import { TrainingController, type RunState } from "../../src/taskpane/training-controller";
 
 class RecordingSink implements EpochSink {
   readonly description = "the test sink";
@@ -36,8 +16,8 @@ class RecordingSink implements EpochSink {
   async writeEpoch(result: EpochResult, index: number): Promise<void> {
     await this.record(`epoch ${result.epoch} at ${index}`);
   }
-  async finish(results: readonly EpochResult[], stopped: boolean): Promise<void> {
-    await this.record(`finish ${results.length} ${stopped ? "stopped" : "complete"}`);
+  async finish(results: readonly EpochResult[], outcome: RunOutcome): Promise<void> {
+    await this.record(`finish ${results.length} ${outcome}`);
   }
   private async record(call: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1)); // a slow workbook: writes must still stay in order
@@ -98,7 +78,7 @@ test("a complete run: start message, rows in order, done after the last write", 
   worker.reply({ type: "done", epochs: [result(0), result(1), result(2)], stopped: false });
   expect(controller.state).toBe("stopping"); // final state waits for the sink
   await waitUntil(() => states.includes("done"));
-  expect(sink.calls).toEqual(["begin", "epoch 0 at 0", "epoch 1 at 1", "epoch 2 at 2", "finish 3 complete"]);
+  expect(sink.calls).toEqual(["begin", "epoch 0 at 0", "epoch 1 at 1", "epoch 2 at 2", "finish 3 done"]);
   expect(states).toEqual(["loading", "running", "done"]);
   expect(worker.terminated).toBe(true);
 });
@@ -160,6 +140,8 @@ test("a worker error ends the run in the error state with the worker's message",
   await waitUntil(() => states.includes("error"));
   expect(states).toEqual(["loading", "error"]);
   expect(worker.terminated).toBe(true);
+  // The sink still hears how the run ended (the Runs sheet marks it), with the epochs that finished.
+  expect(sink.calls).toEqual(["begin", "finish 0 error"]);
 });
 
 test("a second start while running is refused", () => {

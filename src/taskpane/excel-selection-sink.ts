@@ -4,42 +4,29 @@ import type { EpochResult, TrainConfig } from "../engine/train/protocol";
 import { EPOCH_HEADERS, EPOCH_NUMBER_FORMATS, type EpochSink, epochRow } from "./epoch-sink";
 
 /**
- * Writes epoch rows into the workbook through Excel.run:
- * - "training-sheet": a sheet named "Training" (created, or cleared if it exists: it is the add-in's output sheet);
- * - "selection": the active sheet from the selected cell, only if the whole block (header + one row per epoch,
- *   six columns) is empty, so user data is never overwritten.
- * A line chart of loss and accuracies per epoch sits to the right of the block and grows with it.
+ * Writes epoch rows at the selected cell of the active sheet, only if the whole block (header + one row per
+ * epoch) is empty, so user data is never overwritten. A line chart of loss and accuracies per epoch sits to
+ * the right of the block and grows with it. (Runs kept in their own sheets: ExcelRunSink.)
  */
-export type ExcelTarget = "training-sheet" | "selection";
-
-export const TRAINING_SHEET = "Training";
 const COLUMNS = EPOCH_HEADERS.length;
 
 /** Top-left cell of the block, 0-based as getRangeByIndexes takes it. */
 interface Block {
-  sheet: string;
+  sheetName: string;
   row: number;
   column: number;
 }
 
-export class ExcelEpochSink implements EpochSink {
+export class ExcelSelectionSink implements EpochSink {
+  readonly description = "the selected cells";
   private block: Block | undefined;
   private chartName = "";
-
-  constructor(private readonly target: ExcelTarget = "training-sheet") {}
-
-  get description(): string {
-    return this.target === "training-sheet" ? `sheet "${TRAINING_SHEET}"` : "the selected cells";
-  }
 
   async begin(config: TrainConfig): Promise<void> {
     this.chartName = `GradientStepsTraining${Date.now()}`;
     this.block = await Excel.run(async (context) => {
-      const block =
-        this.target === "training-sheet"
-          ? await prepareTrainingSheet(context)
-          : await prepareSelection(context, config.epochs + 1);
-      const sheet = context.workbook.worksheets.getItem(block.sheet);
+      const block = await prepareSelection(context, config.epochs + 1);
+      const sheet = context.workbook.worksheets.getItem(block.sheetName);
       const header = sheet.getRangeByIndexes(block.row, block.column, 1, COLUMNS);
       header.values = [[...EPOCH_HEADERS]];
       header.format.font.bold = true;
@@ -52,7 +39,7 @@ export class ExcelEpochSink implements EpochSink {
     const block = this.block;
     if (!block) throw new Error("begin() was not called");
     await Excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(block.sheet);
+      const sheet = context.workbook.worksheets.getItem(block.sheetName);
       const row = sheet.getRangeByIndexes(block.row + 1 + index, block.column, 1, COLUMNS);
       row.values = [epochRow(result)];
       row.numberFormat = [[...EPOCH_NUMBER_FORMATS]];
@@ -67,7 +54,9 @@ export class ExcelEpochSink implements EpochSink {
           sheet.getRangeByIndexes(block.row + 17, block.column + COLUMNS + 8, 1, 1),
         );
       } else {
-        sheet.charts.getItem(this.chartName).setData(series, "Columns");
+        const chart = sheet.charts.getItemOrNullObject(this.chartName);
+        await context.sync();
+        if (!chart.isNullObject) chart.setData(series, "Columns");
       }
       await context.sync();
     });
@@ -76,23 +65,6 @@ export class ExcelEpochSink implements EpochSink {
   async finish(): Promise<void> {
     // Rows and chart are complete after each epoch; nothing is left to write.
   }
-}
-
-async function prepareTrainingSheet(context: Excel.RequestContext): Promise<Block> {
-  const existing = context.workbook.worksheets.getItemOrNullObject(TRAINING_SHEET);
-  await context.sync();
-  if (existing.isNullObject) {
-    const sheet = context.workbook.worksheets.add(TRAINING_SHEET);
-    sheet.activate();
-  } else {
-    existing.getRange().clear();
-    existing.charts.load("items/name");
-    await context.sync();
-    for (const chart of existing.charts.items) chart.delete();
-    existing.activate();
-  }
-  await context.sync();
-  return { sheet: TRAINING_SHEET, row: 0, column: 0 };
 }
 
 async function prepareSelection(context: Excel.RequestContext, rows: number): Promise<Block> {
@@ -111,5 +83,5 @@ async function prepareSelection(context: Excel.RequestContext, rows: number): Pr
       `${area.address} is not empty (the run needs ${rows} rows × ${COLUMNS} columns); select an empty cell`,
     );
   }
-  return { sheet: sheet.name, row: selected.rowIndex, column: selected.columnIndex };
+  return { sheetName: sheet.name, row: selected.rowIndex, column: selected.columnIndex };
 }
