@@ -15,6 +15,8 @@ module.exports = {
   // office-addin-mock pulls in ESM-only office-addin-manifest; a stub with the OfficeApp enum is enough (office-notes.md).
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
+    // d3's packages are ESM-only; their UMD builds load in Jest's CommonJS.
+    "^d3-(contour|array)$": "<rootDir>/node_modules/d3-$1/dist/d3-$1.js",
   },
   testTimeout: 120000,
 };

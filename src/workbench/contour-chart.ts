@@ -1,8 +1,9 @@
 /* global CanvasRenderingContext2D, HTMLCanvasElement */
 
+import { Chart } from "chart.js";
 import { type ChartAxis, axisFraction, paddedLinearAxis } from "./chart-scale";
 import { contourSegments, logLevels } from "./contour-lines";
-import { drawChartBackground, tickText } from "./line-chart";
+import { formatNumber } from "./cell-format";
 import type { LossGrid } from "./loss-grid";
 
 /** One optimizer's path in the (a, b) plane: (a_t, b_t) for t = 0, 1, …; NaN pairs are skipped. */
@@ -13,6 +14,8 @@ export interface PlanePath {
   b: readonly number[];
   /** Drawn thicker and on top (the active sheet when several are compared). */
   emphasis?: boolean;
+  /** Drawn thin and translucent behind the others (the sheets not highlighted when comparing). */
+  faded?: boolean;
 }
 
 export interface ContourChart {
@@ -110,6 +113,7 @@ export function drawContourChart(canvas: HTMLCanvasElement, chart: ContourChart)
   };
   canvas.dataset["chart"] = JSON.stringify(drawn);
 
+  Chart.getChart(canvas)?.destroy(); // the canvas may have held the decision-boundary chart
   const context = canvas.getContext("2d");
   if (!context) return;
   const { width, height } = canvas;
@@ -211,15 +215,20 @@ function drawPath(
   points: readonly [number, number][],
   alone: boolean,
 ): void {
-  context.strokeStyle = path.color;
+  context.strokeStyle = path.faded ? translucent(path.color) : path.color;
   context.fillStyle = path.color;
-  context.lineWidth = path.emphasis || alone ? 2 : 1.25;
+  context.lineWidth = path.emphasis ? 2.5 : alone ? 2 : path.faded ? 1 : 1.25;
   context.lineJoin = "round";
   context.beginPath();
   for (const [x, y] of points) context.lineTo(x, y);
   context.stroke();
   // One dot per iterate: the spacing shows the step sizes (AdaGrad's shrinking, Adam's even steps).
   if (alone) for (const [x, y] of points) context.fillRect(x - 1.25, y - 1.25, 2.5, 2.5);
+}
+
+/** A #rrggbb colour at 35 % opacity. */
+function translucent(color: string): string {
+  return /^#[0-9a-f]{6}$/i.test(color) ? `${color}59` : color;
 }
 
 /** An open circle at the start, a filled one at the end. */
@@ -230,7 +239,7 @@ function drawPathEnds(
 ): void {
   const start = points[0];
   const end = points[points.length - 1];
-  if (!start || !end) return;
+  if (!start || !end || path.faded) return;
   context.strokeStyle = path.color;
   context.lineWidth = 1.5;
   context.fillStyle = "#fff";
@@ -320,9 +329,31 @@ function drawLegendColumn(
     const y = top + 9 + k * LEGEND_LINE;
     context.fillStyle = path.color;
     context.fillRect(x, y - 5, 10, path.emphasis ? 4 : 2.5);
-    context.fillStyle = path.emphasis ? "#000" : "#333";
+    context.fillStyle = path.emphasis ? "#000" : path.faded ? "#777" : "#333";
     context.font = path.emphasis ? `bold ${LEGEND_FONT}` : LEGEND_FONT;
     context.fillText(path.name, x + 13, y);
   });
   context.font = "12px system-ui, sans-serif";
+}
+
+/** A white chart with its title top left, in the charts' font. */
+function drawChartBackground(
+  context: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  title: string,
+): void {
+  context.clearRect(0, 0, width, height);
+  context.fillStyle = "#fff";
+  context.fillRect(0, 0, width, height);
+  context.font = "12px system-ui, sans-serif";
+  context.textBaseline = "alphabetic";
+  context.fillStyle = "#222";
+  context.fillText(title, 6, 16);
+}
+
+/** A tick label: 1eN on a log axis, else the value to 6 significant digits. */
+function tickText(axis: ChartAxis, tick: number): string {
+  if (axis.scale === "log") return `1e${Math.round(Math.log10(tick))}`;
+  return formatNumber(Number(tick.toPrecision(6)));
 }

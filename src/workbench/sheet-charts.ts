@@ -1,17 +1,25 @@
-/* global HTMLButtonElement, HTMLCanvasElement, requestAnimationFrame */
+/* global HTMLButtonElement, HTMLCanvasElement, document, requestAnimationFrame */
 
 import type { HyperFormula } from "hyperformula";
+import { drawBoundaryChart } from "./boundary-chart";
+import { fitCanvasToBox, mountChartFigure } from "./chart-figure";
 import { type PlanePath, contourLevels, drawContourChart, planeAxes } from "./contour-chart";
 import { type ChartSeries, drawLineChart } from "./line-chart";
 import { type DataPoints, type LossGrid, type PlaneExtent, leastSquaresLine, lossGrid } from "./loss-grid";
-import type { SheetGrid } from "./sheet-grid";
+import { boundaryGrid, findTrainedNetwork } from "./network-boundary";
 import {
   type CellRange,
+  type NamedColumn,
+  type ParameterBlock,
+  findGradchecks,
   findOptimizerColumns,
+  findParameterBlocks,
+  findScheduleColumns,
   rangeName,
   rangeSeries,
-  readColumns,
+  readColumnsBelow,
   readDataPoints,
+  readPointsBelow,
 } from "./sheet-series";
 import { isRunSheet, isRunsSheet, runSheetSeries, runsAccuracySeries } from "./workbench-run-sink";
 
@@ -31,6 +39,17 @@ export interface ChartElements {
   chartSelection: HTMLButtonElement;
   removeSelectionChart: HTMLButtonElement;
 }
+
+/** What the charts need of the grid: the sheet shown and the selected range. */
+export interface ChartedGrid {
+  readonly activeSheet: number;
+  readonly activeSheetName: string;
+  readonly selection: CellRange;
+}
+
+/** Charts the workbench adds beside the ones in workbench.html (ids wb-chart-<key>). */
+const EXTRA_CHARTS = ["schedules", "gradcheck", "boundary"] as const;
+type ExtraChart = (typeof EXTRA_CHARTS)[number];
 
 /** Distinct on white and for the common colour blindnesses (Okabe–Ito). */
 const PALETTE = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442"];
@@ -77,12 +96,33 @@ export class SheetCharts {
   /** "Compare optimizers": the plane chart shows every optimizer sheet's path. */
   private comparing = false;
   private readonly grids = new Map<string, LossGrid>();
+  private readonly extra: Record<ExtraChart, HTMLCanvasElement>;
 
   constructor(
     private readonly hf: HyperFormula,
-    private readonly grid: SheetGrid,
+    private readonly grid: ChartedGrid,
     private readonly elements: ChartElements,
   ) {
+    const container = elements.parameters.parentElement;
+    this.extra = Object.fromEntries(
+      EXTRA_CHARTS.map((key) => {
+        const canvas = document.createElement("canvas");
+        canvas.id = `wb-chart-${key}`;
+        canvas.hidden = true;
+        container?.insertBefore(canvas, elements.selection);
+        return [key, canvas];
+      }),
+    ) as Record<ExtraChart, HTMLCanvasElement>;
+    const redraw = () => this.redraw();
+    for (const canvas of [
+      elements.parameters,
+      elements.loss,
+      elements.plane,
+      ...Object.values(this.extra),
+      elements.selection,
+      elements.training,
+    ])
+      mountChartFigure(canvas, redraw, canvas === this.extra.schedules);
     hf.on("valuesUpdated", () => this.scheduleRedraw());
     // Sheet ids are reused after a workbook replaces the sheets: a charted range must not jump to a new sheet.
     hf.on("sheetRemoved", () => {
@@ -116,28 +156,36 @@ export class SheetCharts {
     const sheet = this.grid.activeSheet;
     const sheetName = this.grid.activeSheetName;
     this.drawOptimizerCharts(sheet, sheetName);
+    this.drawScheduleChart(sheet, sheetName);
+    this.drawGradcheckChart(sheet, sheetName);
+    this.drawBoundaryChart(sheet, sheetName);
     this.drawSelectionChart(sheet, sheetName);
     this.drawTrainingChart(sheetName);
   }
 
   private drawOptimizerCharts(sheet: number, sheetName: string): void {
     const { parameters, loss } = this.elements;
-    const columns = findOptimizerColumns(this.hf, sheet);
-    const wanted = (["a", "b", "loss"] as const).flatMap((name) => {
-      const col = columns[name];
-      return col === undefined ? [] : [{ name, col }];
-    });
-    const data = readColumns(this.hf, sheet, wanted, columns.iter);
-    const column = (name: string) => data.series.find((s) => s.name === name)?.values;
-    const [a, b, lossValues] = [column("a"), column("b"), column("loss")];
-    const xTitle = columns.iter === undefined ? "row" : "iteration";
+    const columns = sheetParameterColumns(this.hf, sheet);
+    const data = readColumnsBelow(
+      this.hf,
+      sheet,
+      columns.headerRow,
+      [...columns.params, ...(columns.loss === undefined ? [] : [{ name: "loss", col: columns.loss }])],
+      columns.x,
+    );
+    const values = (name: string) => data.series.find((s) => s.name === name)?.values;
+    const params = columns.params.map((p) => ({ name: p.name, values: values(p.name) ?? [] }));
+    const xTitle = columns.x === undefined ? "row" : "iteration";
 
-    const parameterSeries: ChartSeries[] = [];
-    if (a) parameterSeries.push({ name: "a", color: paletteColor(0), values: a });
-    if (b) {
-      const axis = a && differentScales(a, b) ? "right" : "left";
-      parameterSeries.push({ name: "b", color: paletteColor(1), values: b, axis });
-    }
+    // Two parameters on very different scales (b → 30, a → 2) get an axis each; more share one.
+    const [first, second] = params;
+    const split = params.length === 2 && first && second && differentScales(first.values, second.values);
+    const parameterSeries: ChartSeries[] = params.map((p, k) => ({
+      name: p.name,
+      color: paletteColor(k),
+      values: p.values,
+      ...(split ? { axis: k === 0 ? ("left" as const) : ("right" as const) } : {}),
+    }));
     show(parameters, parameterSeries.length > 0, sheetName);
     if (parameterSeries.length > 0)
       drawLineChart(parameters, {
@@ -147,6 +195,7 @@ export class SheetCharts {
         xTitle,
       });
 
+    const lossValues = values("loss");
     show(loss, lossValues !== undefined, sheetName);
     if (lossValues)
       drawLineChart(loss, {
@@ -157,7 +206,84 @@ export class SheetCharts {
         left: { scale: "log" },
       });
 
-    this.drawPlaneChart(sheet, sheetName, a, b);
+    const a = params.find((p) => p.name === "a")?.values;
+    const b = params.find((p) => p.name === "b")?.values;
+    this.drawPlaneChart(sheet, sheetName, a, b, columns.headerRow);
+  }
+
+  /** Every GD.LR_DECAY column of the sheet, one line per schedule (lr-decay.xlsx: all 15 side by side). */
+  private drawScheduleChart(sheet: number, sheetName: string): void {
+    const canvas = this.extra.schedules;
+    const schedules = findScheduleColumns(this.hf, sheet);
+    show(canvas, schedules !== undefined, sheetName);
+    if (!schedules) return;
+    const data = readColumnsBelow(this.hf, sheet, schedules.headerRow, schedules.columns, schedules.x);
+    drawLineChart(canvas, {
+      title: `${sheetName}: learning rate per step (click a legend entry to hide or show it)`,
+      series: data.series.map((s, k) => ({
+        name: s.name,
+        color: COMPARE_PALETTE[k % COMPARE_PALETTE.length] ?? "#000",
+        values: s.values,
+      })),
+      xLabels: data.xLabels,
+      xTitle: schedules.x === undefined ? "row" : "step",
+      left: { title: "lr" },
+    });
+  }
+
+  /**
+   * GD.GRADCHECK's verdicts: per checked row its largest relative error on a log axis, green where it passes and
+   * red where it fails, and the tolerance as a dashed line (errors of 0 are drawn at 1e-16, the axis floor).
+   */
+  private drawGradcheckChart(sheet: number, sheetName: string): void {
+    const canvas = this.extra.gradcheck;
+    const checks = findGradchecks(this.hf, sheet);
+    show(canvas, checks.length > 0, sheetName);
+    if (checks.length === 0) return;
+    const rows = [...new Set(checks.flatMap((c) => c.rows))].sort((p, q) => p - q);
+    const series: ChartSeries[] = checks.map((check, k) => ({
+      name: check.name,
+      color: paletteColor(k),
+      pointsOnly: true,
+      pointStyle: POINT_STYLES[k % POINT_STYLES.length] ?? "circle",
+      values: rows.map((row) => {
+        const v = check.maxRelError[check.rows.indexOf(row)] ?? NaN;
+        return Number.isFinite(v) ? Math.max(v, 1e-16) : NaN;
+      }),
+      pointColors: rows.map((row) => {
+        const pass = check.pass[check.rows.indexOf(row)];
+        return pass === true ? PASS_COLOR : pass === false ? FAIL_COLOR : "#888888";
+      }),
+    }));
+    const tolerances = [...new Set(checks.map((c) => c.tolerance))];
+    for (const tolerance of tolerances)
+      series.push({
+        name: `tolerance ${tolerance}`,
+        color: "#444444",
+        dashed: true,
+        values: rows.map(() => tolerance),
+      });
+    drawLineChart(canvas, {
+      title: `${sheetName}: max relative error per row (green passes, red fails)`,
+      series,
+      xLabels: rows.map((row) => String(row + 1)),
+      xTitle: "sheet row",
+      left: { scale: "log", title: "relative error" },
+    });
+  }
+
+  /** A network trained row by row on two inputs: its output over the input plane after the last row. */
+  private drawBoundaryChart(sheet: number, sheetName: string): void {
+    const canvas = this.extra.boundary;
+    const network = findTrainedNetwork(this.hf, sheet);
+    show(canvas, network !== undefined, sheetName);
+    if (!network) return;
+    drawBoundaryChart(
+      canvas,
+      `${sheetName}: decision boundary after row ${network.row + 1} (orange 0, blue 1)`,
+      network,
+      boundaryGrid(network),
+    );
   }
 
   /** The path in the (a, b) plane over the loss contours; with "Compare optimizers", every sheet's path. */
@@ -166,15 +292,23 @@ export class SheetCharts {
     sheetName: string,
     a: readonly number[] | undefined,
     b: readonly number[] | undefined,
+    headerRow: number,
   ): void {
     const { plane, compare } = this.elements;
-    const points = a && b ? readDataPoints(this.hf) : undefined;
+    const points =
+      a && b ? (readDataPoints(this.hf) ?? readPointsBelow(this.hf, sheet, headerRow)) : undefined;
     const visible = a !== undefined && b !== undefined && points !== undefined;
     show(plane, visible, sheetName);
     compare.hidden = !visible;
     if (!visible) return;
+    // Comparing, the active sheet's path is drawn in colour on top and the others faded behind it: click
+    // through the sheet tabs to bring each optimizer forward.
     const paths: PlanePath[] = this.comparing
-      ? this.optimizerPaths().map((p) => ({ ...p, emphasis: p.name === sheetName }))
+      ? this.optimizerPaths().map((p) => ({
+          ...p,
+          emphasis: p.name === sheetName,
+          faded: p.name !== sheetName,
+        }))
       : [{ name: sheetName, color: "#d55e00", a, b }];
     const optimum = leastSquaresLine(points);
     const axes = planeAxes(paths, optimum);
@@ -184,9 +318,10 @@ export class SheetCharts {
       bMin: axes.b.min,
       bMax: axes.b.max,
     });
+    fitCanvasToBox(plane);
     drawContourChart(plane, {
       title: this.comparing
-        ? "All optimizers: (a, b) paths over the loss"
+        ? `All optimizers, ${sheetName} highlighted: (a, b) paths over the loss`
         : `${sheetName}: (a, b) path over the loss`,
       paths,
       grid,
@@ -202,12 +337,10 @@ export class SheetCharts {
     for (const name of this.hf.getSheetNames()) {
       const sheet = this.hf.getSheetId(name);
       if (sheet === undefined) continue;
-      const columns = findOptimizerColumns(this.hf, sheet);
-      if (columns.a === undefined || columns.b === undefined) continue;
-      const data = readColumns(this.hf, sheet, [
-        { name: "a", col: columns.a },
-        { name: "b", col: columns.b },
-      ]);
+      const columns = sheetParameterColumns(this.hf, sheet);
+      const [aColumn, bColumn] = ["a", "b"].map((n) => columns.params.find((p) => p.name === n));
+      if (!aColumn || !bColumn) continue;
+      const data = readColumnsBelow(this.hf, sheet, columns.headerRow, [aColumn, bColumn]);
       const [a, b] = [data.series[0]?.values ?? [], data.series[1]?.values ?? []];
       if (a.length === 0) continue;
       paths.push({ name, color: COMPARE_PALETTE[paths.length % COMPARE_PALETTE.length] ?? "#000", a, b });
@@ -278,6 +411,56 @@ export class SheetCharts {
   }
 }
 
+const POINT_STYLES = ["circle", "triangle", "rect", "rectRot"] as const;
+const PASS_COLOR = "#1a9850";
+const FAIL_COLOR = "#d73027";
+
+/** The parameter columns to chart on a sheet, with their header row and the loss and x columns beside them. */
+interface ParameterColumns {
+  headerRow: number;
+  params: NamedColumn[];
+  loss?: number;
+  x?: number;
+}
+
+/**
+ * Every parameter column a sheet builds under GD.STEP_HEADERS / GD.TRAIN_HEADERS headers (several blocks on one
+ * sheet each contribute theirs; the first block's header row, loss and x columns are used); without such
+ * headers, on a sheet that steps with a GD.*_STEP function, the columns headed a, b, loss and iter in row 1
+ * (typed by hand).
+ */
+function sheetParameterColumns(hf: HyperFormula, sheet: number): ParameterColumns {
+  const blocks: ParameterBlock[] = findParameterBlocks(hf, sheet);
+  const [first] = blocks;
+  if (first) {
+    const several = blocks.length > 1;
+    return {
+      headerRow: first.headerRow,
+      params: blocks.flatMap((block) =>
+        block.params.map((p) => (several ? { ...p, name: `${p.name} (row ${block.headerRow + 1})` } : p)),
+      ),
+      ...(first.loss === undefined ? {} : { loss: first.loss }),
+      ...(first.x === undefined ? {} : { x: first.x }),
+    };
+  }
+  // Hand-typed a, b headers count only on a sheet that steps with a GD.*_STEP function (not GRADCHECK's a, b inputs).
+  const steps = hf
+    .getSheetFormulas(sheet)
+    .some((cells) => cells.some((f) => typeof f === "string" && /GD\.[A-Z_]*STEP\(/i.test(f)));
+  if (!steps) return { headerRow: 0, params: [] };
+  const columns = findOptimizerColumns(hf, sheet);
+  const params = (["a", "b"] as const).flatMap((name) => {
+    const col = columns[name];
+    return col === undefined ? [] : [{ name, col }];
+  });
+  return {
+    headerRow: 0,
+    params,
+    ...(columns.loss === undefined ? {} : { loss: columns.loss }),
+    ...(columns.iter === undefined ? {} : { x: columns.iter }),
+  };
+}
+
 /** Largest |value| of a series (0 when it has no numbers). */
 function magnitude(values: readonly number[]): number {
   let largest = 0;
@@ -294,5 +477,6 @@ function differentScales(a: readonly number[], b: readonly number[]): boolean {
 /** Shows or hides a chart; `data-sheet` names the sheet it was last drawn for (tests wait on it). */
 function show(canvas: HTMLCanvasElement, visible: boolean, sheetName: string): void {
   canvas.hidden = !visible;
+  if (canvas.parentElement?.parentElement) canvas.parentElement.parentElement.hidden = !visible;
   canvas.dataset["sheet"] = visible ? sheetName : "";
 }

@@ -46,9 +46,21 @@ describe("contourSegments", () => {
     expect(contourSegments(bowl, -1)).toEqual([]);
   });
 
-  test("a saddle cell is resolved by its centre value", () => {
-    // f(0,0) = 1, f(1,0) = 0, f(1,1) = 1, f(0,1) = 0; the centre mean 0.5 is above the level 0.4, so the
-    // low corners (1,0) and (0,1) are cut off: crossings at t = (0.4 − 1)/(0 − 1) = 0.6 along each edge.
+  /** Segments as sorted, undirected [x0, y0, x1, y1] (d3-contour's ring order and direction are its own). */
+  const undirected = (segments: ReturnType<typeof contourSegments>) =>
+    segments
+      .map((s) => {
+        const [p, q] = [
+          [s.from.x, s.from.y],
+          [s.to.x, s.to.y],
+        ].map((pt) => pt.map((v) => Number(v.toFixed(12)))) as [number[], number[]];
+        return String(p) < String(q) ? [...p, ...q] : [...q, ...p];
+      })
+      .sort((a, b) => String(a).localeCompare(String(b)));
+
+  test("a saddle cell is split into two pieces, each cutting off a corner on the crossing points", () => {
+    // f(0,0) = 1, f(1,0) = 0, f(1,1) = 1, f(0,1) = 0: the level 0.4 crosses each edge where linear interpolation
+    // says, t = (0.4 − 1)/(0 − 1) = 0.6 from a high corner; the two pieces join those four points in pairs.
     const saddle: SampledGrid = {
       xs: [0, 1],
       ys: [0, 1],
@@ -57,25 +69,13 @@ describe("contourSegments", () => {
         [0, 1],
       ],
     };
-    const segments = contourSegments(saddle, 0.4);
-    const rounded = segments.map((s) =>
-      [s.from.x, s.from.y, s.to.x, s.to.y].map((v) => Number(v.toFixed(12))),
-    );
-    expect(rounded).toEqual([
-      [0.6, 0, 1, 0.4], // bottom edge (1 → 0 from x = 0) to right edge (0 → 1 from y = 0)
-      [0.4, 1, 0, 0.6], // top edge (1 → 0 from x = 1) to left edge (0 → 1 from y = 1)
-    ]);
-    // At the level 0.6 the centre (0.5) is below: the high corners (0,0) and (1,1) are cut off instead.
-    const other = contourSegments(saddle, 0.6).map((s) =>
-      [s.from.x, s.from.y, s.to.x, s.to.y].map((v) => Number(v.toFixed(12))),
-    );
-    expect(other).toEqual([
-      [0, 0.4, 0.4, 0], // left edge to bottom edge, around (0, 0)
-      [1, 0.6, 0.6, 1], // right edge to top edge, around (1, 1)
-    ]);
+    const segments = undirected(contourSegments(saddle, 0.4));
+    expect(segments).toHaveLength(2);
+    const points = new Set(segments.flatMap((s) => [String(s.slice(0, 2)), String(s.slice(2))]));
+    expect([...points].sort()).toEqual(["0,0.6", "0.4,1", "0.6,0", "1,0.4"]);
   });
 
-  test("a cell with a non-finite corner is left out", () => {
+  test("a non-finite sample counts as below every level (no NaN coordinates)", () => {
     const grid: SampledGrid = {
       xs: [0, 1, 2],
       ys: [0, 1],
@@ -84,7 +84,16 @@ describe("contourSegments", () => {
         [1, 1, 1],
       ],
     };
-    expect(contourSegments(grid, 0.5)).toEqual([]);
+    // bottom row below 0.5, top row above: the line runs at y = 0.5 over the finite columns x = 0 and x = 2
+    // and bends up to the top sample over the NaN (interpolating from −∞ puts the crossing at the finite end)
+    const points = contourSegments(grid, 0.5).flatMap((s) => [s.from, s.to]);
+    expect(points.length).toBeGreaterThan(0);
+    for (const p of points) {
+      expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+      expect(p.y).toBeGreaterThanOrEqual(0.5 - 1e-12);
+      expect(p.y).toBeLessThanOrEqual(1 + 1e-12);
+    }
+    for (const p of points.filter((q) => q.x === 0 || q.x === 2)) expect(p.y).toBeCloseTo(0.5, 12);
   });
 });
 
