@@ -273,7 +273,9 @@ module.exports = [
         document.querySelector("#wb-chart-selection")?.dataset.chart?.includes('"name":"K"'),
       );
       chart = JSON.parse(await page.getAttribute("#wb-chart-selection", "data-chart"));
-      assert.deepEqual(chart.series, [{ name: "K", axis: "left", scale: "linear", values: [5, 4, 9] }]);
+      assert.deepEqual(chart.series, [
+        { name: "K", axis: "left", scale: "linear", hidden: false, values: [5, 4, 9] },
+      ]);
       await page.click("#wb-chart-remove-button");
       assert.equal(await page.isHidden("#wb-chart-selection"), true, "Remove chart hides it");
     },
