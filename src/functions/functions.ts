@@ -1,23 +1,19 @@
 /**
- * The GD.* Excel custom functions. The JSDoc of each top-level function IS its metadata: the webpack build
- * runs custom-functions-metadata-plugin on this file to write functions.json and register the functions
- * with CustomFunctions.associate. Rules that keep the metadata valid (docs/functions.md):
+ * The GD.* Excel custom functions, generated from their descriptors (src/functions/*-functions.ts) by
+ * `npm run functions:shells`: do not edit by hand (test/functions/shells.test.ts fails when this file is not
+ * what the descriptors give). The JSDoc of each top-level function IS its metadata: the webpack build runs
+ * custom-functions-metadata-plugin on this file to write functions.json and register the functions with
+ * CustomFunctions.associate. Rules that keep the metadata valid (docs/functions.md):
  * - only top-level `function` declarations, types number / string / boolean / any, `T[][]` is a range and
  *   `T[][][]` a repeating range; optional arguments are `x?: T` and arrive as null, never default values;
- * - every body runs through atExcelEdge, so bad input becomes #VALUE! with the engine's exact message.
+ * - every body runs through atExcelEdge (runCell), so bad input becomes #VALUE! with the engine's message.
  * The functions touch no Office object, so they load in Node (tests, the HyperFormula workbench).
  *
  * The row contract: a step function returns ONE row — new parameters, then every piece of optimizer state
  * the next step needs (ending with the step count t). The next row passes the previous row's spill back.
  */
 /* global CustomFunctions */
-import { atExcelEdge, toCellError } from "./excel-errors";
-import { gradCheckRow, gradientRow, hessianMatrix, jacobianMatrix, lossCell } from "./formula-tools";
-import { predictCells, trainMlpRow, trainMlpRunAsync, trainRowHeaders } from "./mlp-cells";
-import { hyperFromOptions, optimizerHeaders, optimizerStepCells, stepFunctionCells } from "./optimizer-cells";
-import { nameList, optionalNumber, requiredText } from "./coercion";
-import { decayedLearningRate } from "./schedule-cells";
-import { spillRow } from "./spill-layout";
+import { runCell } from "./cell-functions";
 
 /**
  * One SGD step (plain, momentum, Nesterov, dampening, weight decay): new params, momentum buffer, t.
@@ -45,16 +41,17 @@ export function GD_STEP(
   nesterov?: boolean,
   variant?: string,
 ): number[][] {
-  return atExcelEdge(() =>
-    stepFunctionCells("GD_STEP", params, grads, state, [
-      lr,
-      momentum,
-      dampening,
-      weight_decay,
-      nesterov,
-      variant,
-    ]),
-  );
+  return runCell("GD_STEP", {
+    params,
+    grads,
+    state,
+    lr,
+    momentum,
+    dampening,
+    weight_decay,
+    nesterov,
+    variant,
+  }) as number[][];
 }
 
 /**
@@ -85,17 +82,18 @@ export function ADAM_STEP(
   amsgrad?: boolean,
   decoupled?: boolean,
 ): number[][] {
-  return atExcelEdge(() =>
-    stepFunctionCells("ADAM_STEP", params, grads, state, [
-      lr,
-      beta1,
-      beta2,
-      eps,
-      weight_decay,
-      amsgrad,
-      decoupled,
-    ]),
-  );
+  return runCell("ADAM_STEP", {
+    params,
+    grads,
+    state,
+    lr,
+    beta1,
+    beta2,
+    eps,
+    weight_decay,
+    amsgrad,
+    decoupled,
+  }) as number[][];
 }
 
 /**
@@ -122,15 +120,16 @@ export function ADAGRAD_STEP(
   initial_accumulator_value?: number,
   eps?: number,
 ): number[][] {
-  return atExcelEdge(() =>
-    stepFunctionCells("ADAGRAD_STEP", params, grads, state, [
-      lr,
-      lr_decay,
-      weight_decay,
-      initial_accumulator_value,
-      eps,
-    ]),
-  );
+  return runCell("ADAGRAD_STEP", {
+    params,
+    grads,
+    state,
+    lr,
+    lr_decay,
+    weight_decay,
+    initial_accumulator_value,
+    eps,
+  }) as number[][];
 }
 
 /**
@@ -155,9 +154,7 @@ export function ADADELTA_STEP(
   eps?: number,
   weight_decay?: number,
 ): number[][] {
-  return atExcelEdge(() =>
-    stepFunctionCells("ADADELTA_STEP", params, grads, state, [lr, rho, eps, weight_decay]),
-  );
+  return runCell("ADADELTA_STEP", { params, grads, state, lr, rho, eps, weight_decay }) as number[][];
 }
 
 /**
@@ -186,23 +183,24 @@ export function RMSPROP_STEP(
   momentum?: number,
   centered?: boolean,
 ): number[][] {
-  return atExcelEdge(() =>
-    stepFunctionCells("RMSPROP_STEP", params, grads, state, [
-      lr,
-      alpha,
-      eps,
-      weight_decay,
-      momentum,
-      centered,
-    ]),
-  );
+  return runCell("RMSPROP_STEP", {
+    params,
+    grads,
+    state,
+    lr,
+    alpha,
+    eps,
+    weight_decay,
+    momentum,
+    centered,
+  }) as number[][];
 }
 
 /**
  * One step of any optimizer in the engine's registry, by name, with hyper-parameters as "name=value" text.
  * @customfunction
  * @helpurl https://localhost:3000/docs/functions.md#optim_step
- * @param optimizer Optimizer name: "sgd", "adam", "adamw", "adagrad", "adadelta", "rmsprop", "adamax", "nadam", "radam", "rprop", "asgd", "lion", "eve", "momentum_ewa", "sgd_l2".
+ * @param optimizer Optimizer name: "sgd", "adagrad", "adadelta", "rmsprop", "adam", "adamw", "momentum_ewa", "sgd_l2", "adamax", "nadam", "radam", "rprop", "asgd", "lion", "eve".
  * @param params Current parameters: one row or column.
  * @param grads Gradient of the loss at params, same length as params.
  * @param [state] Previous row's state. Blank on the first row.
@@ -220,16 +218,7 @@ export function OPTIM_STEP(
   options?: string,
   loss?: number,
 ): number[][] {
-  return atExcelEdge(() =>
-    optimizerStepCells(
-      requiredText("optimizer", optimizer),
-      params,
-      grads,
-      state,
-      hyperFromOptions(lr, options),
-      loss,
-    ),
-  );
+  return runCell("OPTIM_STEP", { optimizer, params, grads, state, lr, options, loss }) as number[][];
 }
 
 /**
@@ -242,15 +231,7 @@ export function OPTIM_STEP(
  * @returns One row of labels.
  */
 export function STEP_HEADERS(optimizer: string, names: any[][], options?: string): string[][] {
-  return atExcelEdge(() =>
-    spillRow(
-      optimizerHeaders(
-        requiredText("optimizer", optimizer),
-        nameList("names", names),
-        hyperFromOptions(null, options),
-      ),
-    ),
-  );
+  return runCell("STEP_HEADERS", { optimizer, names, options }) as string[][];
 }
 
 /**
@@ -271,7 +252,7 @@ export function GRAD(
   data_names?: any[][],
   data?: number[][][],
 ): number[][] {
-  return atExcelEdge(() => gradientRow({ formula, names, values, dataNames: data_names, data: data ?? [] }));
+  return runCell("GRAD", { formula, names, values, data_names, data }) as number[][];
 }
 
 /**
@@ -292,7 +273,7 @@ export function LOSS(
   data_names?: any[][],
   data?: number[][][],
 ): number {
-  return atExcelEdge(() => lossCell({ formula, names, values, dataNames: data_names, data: data ?? [] }));
+  return runCell("LOSS", { formula, names, values, data_names, data }) as number;
 }
 
 /**
@@ -313,9 +294,7 @@ export function JACOBIAN(
   data_names?: any[][],
   data?: number[][][],
 ): number[][] {
-  return atExcelEdge(() =>
-    jacobianMatrix({ formula: formulas, names, values, dataNames: data_names, data: data ?? [] }),
-  );
+  return runCell("JACOBIAN", { formulas, names, values, data_names, data }) as number[][];
 }
 
 /**
@@ -336,9 +315,7 @@ export function HESSIAN(
   data_names?: any[][],
   data?: number[][][],
 ): number[][] {
-  return atExcelEdge(() =>
-    hessianMatrix({ formula, names, values, dataNames: data_names, data: data ?? [] }),
-  );
+  return runCell("HESSIAN", { formula, names, values, data_names, data }) as number[][];
 }
 
 /**
@@ -363,9 +340,7 @@ export function GRADCHECK(
   data_names?: any[][],
   data?: number[][][],
 ): any[][] {
-  return atExcelEdge(() =>
-    gradCheckRow({ formula, names, values, grads, tolerance, dataNames: data_names, data: data ?? [] }),
-  );
+  return runCell("GRADCHECK", { formula, names, values, grads, tolerance, data_names, data }) as any[][];
 }
 
 /**
@@ -379,7 +354,7 @@ export function GRADCHECK(
  * @returns The learning rate at that step.
  */
 export function LR_DECAY(lr: number, step: number, schedule: string, params?: any[]): number {
-  return atExcelEdge(() => decayedLearningRate(lr, step, schedule, params ?? []));
+  return runCell("LR_DECAY", { lr, step, schedule, params }) as number;
 }
 
 /**
@@ -425,33 +400,28 @@ export async function TRAIN_MLP(
   schedule_options?: string,
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<number[][]> {
-  let cancelled = false;
-  if (invocation) invocation.onCanceled = () => (cancelled = true);
-  const args = {
-    layers,
-    X,
-    Y,
-    previous,
-    optimizer,
-    lr,
-    epochs,
-    batch,
-    seed,
-    activation,
-    output,
-    loss,
-    result,
-    options,
-    schedule,
-    scheduleOptions: schedule_options,
-  };
-  const runEpochs = atExcelEdge(() => optionalNumber("epochs", epochs) ?? 0);
-  if (runEpochs === 0) return atExcelEdge(() => trainMlpRow(args));
-  try {
-    return await trainMlpRunAsync(args, { cancelled: () => cancelled });
-  } catch (error) {
-    throw toCellError(error);
-  }
+  return runCell(
+    "TRAIN_MLP",
+    {
+      layers,
+      X,
+      Y,
+      previous,
+      optimizer,
+      lr,
+      epochs,
+      batch,
+      seed,
+      activation,
+      output,
+      loss,
+      result,
+      options,
+      schedule,
+      schedule_options,
+    },
+    invocation,
+  ) as Promise<number[][]>;
 }
 
 /**
@@ -492,30 +462,25 @@ export function TRAIN_MLP_LIVE(
   schedule_options?: string,
   invocation?: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
-  if (!invocation) return; // Excel always passes it; without it there is nowhere to stream to
-  const live = invocation;
-  let cancelled = false;
-  live.onCanceled = () => (cancelled = true);
-  const args = {
-    layers,
-    X,
-    Y,
-    epochs,
-    optimizer,
-    lr,
-    batch,
-    seed,
-    activation,
-    output,
-    loss,
-    options,
-    schedule,
-    scheduleOptions: schedule_options,
-    result: "loss",
-  };
-  trainMlpRunAsync(args, { cancelled: () => cancelled, onEpoch: (rows) => live.setResult(rows) }).then(
-    (rows) => live.setResult(rows),
-    (error: unknown) => live.setResult(toCellError(error) as CustomFunctions.Error),
+  runCell(
+    "TRAIN_MLP_LIVE",
+    {
+      layers,
+      X,
+      Y,
+      epochs,
+      optimizer,
+      lr,
+      batch,
+      seed,
+      activation,
+      output,
+      loss,
+      options,
+      schedule,
+      schedule_options,
+    },
+    invocation,
   );
 }
 
@@ -529,7 +494,7 @@ export function TRAIN_MLP_LIVE(
  * @returns One row of labels.
  */
 export function TRAIN_HEADERS(layers: any[][], optimizer?: string, options?: string): string[][] {
-  return atExcelEdge(() => spillRow(trainRowHeaders({ layers, X: null, Y: null, optimizer, options })));
+  return runCell("TRAIN_HEADERS", { layers, optimizer, options }) as string[][];
 }
 
 /**
@@ -550,5 +515,5 @@ export function MLP_PREDICT(
   activation?: string,
   output?: string,
 ): number[][] {
-  return atExcelEdge(() => predictCells({ layers, params, X, activation, output }));
+  return runCell("MLP_PREDICT", { layers, params, X, activation, output }) as number[][];
 }

@@ -150,7 +150,7 @@ export function trainMlpRow(args: TrainRowArgs): number[][] {
     params = Array.from(initParameters(network, TRAIN_ROW_DEFAULTS.init, createRng(seed), Float64Array));
     stateCells = [];
   } else {
-    const stateWidth = spec.stateLabels(new Array<string>(n).fill("p"), hyper).length;
+    const stateWidth = spec.stateWidth(n, hyper);
     const expected = n + stateWidth;
     if (previous.length !== expected && previous.length !== expected + 1) {
       throw new EngineError(

@@ -61,8 +61,8 @@ export function optimizerHeaders(
 
 /** How many cells a step's row spills for n parameters (used where the size must be known in advance). */
 export function optimizerRowWidth(optimizer: string, n: number, hyperInput: HyperInput): number {
-  const names = Array.from({ length: n }, (_, i) => `p${i + 1}`);
-  return optimizerHeaders(optimizer, names, hyperInput).length;
+  const spec = getOptimizer(optimizer.trim().toLowerCase());
+  return n + spec.stateWidth(n, definedOnly(hyperInput));
 }
 
 /** The optimizer and hyper-parameters a step function's optional arguments select. */

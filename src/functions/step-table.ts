@@ -1,9 +1,11 @@
 /**
  * Which engine optimizer each step function drives, and which engine hyper-parameter each of its optional
- * arguments (after params, grads, state) sets, in argument order. functions.ts, the HyperFormula plugin's
- * size predictor and docs/functions.md read the same table, so an argument cannot mean two things.
+ * arguments (after params, grads, state) sets, in argument order: the optimizer registry's hyperNames, then
+ * the function's own extra arguments. The step functions' descriptors (step-functions.ts), the HyperFormula
+ * plugin's size predictor and docs/functions.md read the same table, so an argument cannot mean two things.
  */
 import { EngineError } from "../engine/errors";
+import { getOptimizer } from "../engine/optim";
 
 /** Argument values by argument name (already coerced; undefined = omitted or blank). */
 export type StepArgs = Readonly<Record<string, number | boolean | string | undefined>>;
@@ -15,6 +17,8 @@ export interface StepSetup {
 }
 
 export interface StepFunctionSpec {
+  /** The engine optimizer whose hyper-parameters the arguments are (the registry gives their order). */
+  readonly optimizer: string;
   /** The optional arguments after params, grads, state, in order. */
   readonly args: readonly string[];
   /** The arguments that are switches (TRUE/FALSE or 1/0), read as such before setup sees them. */
@@ -53,10 +57,7 @@ function gdSetup(args: StepArgs): StepSetup {
   switch (variant) {
     case "":
     case "pytorch":
-      return {
-        optimizer: "sgd",
-        hyper: numeric(args, ["lr", "momentum", "dampening", "weight_decay", "nesterov"]),
-      };
+      return { optimizer: "sgd", hyper: numeric(args, getOptimizer("sgd").hyperNames) };
     case "ewa":
       notFor(["dampening", "weight_decay", "nesterov"]);
       return {
@@ -74,41 +75,36 @@ function gdSetup(args: StepArgs): StepSetup {
   }
 }
 
+/** A step function's table: the optimizer's hyper-parameters in the registry's order, then `extra` arguments. */
+function stepTable(
+  optimizer: string,
+  extra: readonly { name: string; isSwitch: boolean }[],
+  setup: (args: StepArgs, hyperNames: readonly string[]) => StepSetup,
+): StepFunctionSpec {
+  const spec = getOptimizer(optimizer);
+  const switches = spec.hyperNames.filter((name) => typeof spec.defaults[name] === "boolean");
+  return {
+    optimizer,
+    args: [...spec.hyperNames, ...extra.map((e) => e.name)],
+    switches: [...switches, ...extra.filter((e) => e.isSwitch).map((e) => e.name)],
+    setup: (args) => setup(args, spec.hyperNames),
+  };
+}
+
+const plain = (optimizer: string) => (args: StepArgs, names: readonly string[]) => ({
+  optimizer,
+  hyper: numeric(args, names),
+});
+
 export const STEP_FUNCTIONS = {
-  GD_STEP: {
-    args: ["lr", "momentum", "dampening", "weight_decay", "nesterov", "variant"],
-    switches: ["nesterov"],
-    setup: gdSetup,
-  },
-  ADAM_STEP: {
-    args: ["lr", "beta1", "beta2", "eps", "weight_decay", "amsgrad", "decoupled"],
-    switches: ["amsgrad", "decoupled"],
-    setup: (args) => ({
-      optimizer: args["decoupled"] === true ? "adamw" : "adam",
-      hyper: numeric(args, ["lr", "beta1", "beta2", "eps", "weight_decay", "amsgrad"]),
-    }),
-  },
-  ADAGRAD_STEP: {
-    args: ["lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps"],
-    switches: [],
-    setup: (args) => ({
-      optimizer: "adagrad",
-      hyper: numeric(args, ["lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps"]),
-    }),
-  },
-  ADADELTA_STEP: {
-    args: ["lr", "rho", "eps", "weight_decay"],
-    switches: [],
-    setup: (args) => ({ optimizer: "adadelta", hyper: numeric(args, ["lr", "rho", "eps", "weight_decay"]) }),
-  },
-  RMSPROP_STEP: {
-    args: ["lr", "alpha", "eps", "weight_decay", "momentum", "centered"],
-    switches: ["centered"],
-    setup: (args) => ({
-      optimizer: "rmsprop",
-      hyper: numeric(args, ["lr", "alpha", "eps", "weight_decay", "momentum", "centered"]),
-    }),
-  },
+  GD_STEP: stepTable("sgd", [{ name: "variant", isSwitch: false }], gdSetup),
+  ADAM_STEP: stepTable("adam", [{ name: "decoupled", isSwitch: true }], (args, names) => ({
+    optimizer: args["decoupled"] === true ? "adamw" : "adam",
+    hyper: numeric(args, names),
+  })),
+  ADAGRAD_STEP: stepTable("adagrad", [], plain("adagrad")),
+  ADADELTA_STEP: stepTable("adadelta", [], plain("adadelta")),
+  RMSPROP_STEP: stepTable("rmsprop", [], plain("rmsprop")),
 } as const satisfies Record<string, StepFunctionSpec>;
 
 export type StepFunctionName = keyof typeof STEP_FUNCTIONS;

@@ -20,35 +20,13 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import {
-  ADADELTA_STEP,
-  ADAGRAD_STEP,
-  ADAM_STEP,
-  GD_STEP,
-  GRAD,
-  GRADCHECK,
-  HESSIAN,
-  JACOBIAN,
-  LOSS,
-  LR_DECAY,
-  MLP_PREDICT,
-  OPTIM_STEP,
-  RMSPROP_STEP,
-  STEP_HEADERS,
-  TRAIN_HEADERS,
-} from "../functions/functions";
+  layoutArguments,
+  type CellArgs,
+  type CellFunction,
+  type ShapeArgs,
+} from "../functions/cell-function";
+import { CELL_FUNCTIONS } from "../functions/cell-functions";
 import { messageOf, atExcelEdge } from "../functions/excel-errors";
-import {
-  trainMlpRow,
-  trainMlpRunSync,
-  trainRowWidth,
-  layerSizes,
-  type TrainRunArgs,
-} from "../functions/mlp-cells";
-import { hyperFromOptions, optimizerRowWidth, stepFunctionSetup } from "../functions/optimizer-cells";
-import { STEP_FUNCTIONS, type StepFunctionName } from "../functions/step-table";
-import { nameList, optionalNumber } from "../functions/coercion";
-import { formulaList } from "../functions/formula-tools";
-import { parameterCount } from "../engine/mlp";
 
 /** The namespace our functions carry in a cell: =GD.ADAM_STEP(...). */
 export const NAMESPACE = "GD";
@@ -78,27 +56,37 @@ interface PluginInternals {
 
 /** A cell value as our functions take it (what Excel would pass). */
 type CellArg = unknown;
-type Implementation = (...args: CellArg[]) => unknown;
 
 interface Entry {
-  name: string;
+  fn: CellFunction;
   /** Positional arguments: how many are required, the total (the last may repeat). */
   required: number;
   total: number;
-  repeatLast?: boolean;
-  run: Implementation;
-  /** Result size from the call's syntax; undefined for scalar results. */
-  size?: (args: ArgReader) => { width: number; height: number };
+  repeatLast: boolean;
 }
 
-/** What a size predictor can know at parse time about each argument. */
-interface ArgReader {
-  count: number;
-  /** Cells in argument i (a range's width × height, 1 for a scalar). */
-  cells(i: number): number;
-  rows(i: number): number;
-  /** A literal number/string/boolean typed in the formula, or undefined (references, expressions, absent). */
-  literal(i: number): number | string | boolean | undefined;
+/** Every descriptor HyperFormula can evaluate: all but streaming functions without a synchronous body. */
+const ENTRIES: readonly Entry[] = CELL_FUNCTIONS.filter(
+  (fn) => fn.invocation?.kind !== "streaming" || fn.runSync !== undefined,
+).map((fn) => ({
+  fn,
+  required: fn.params.filter((p) => !p.optional).length,
+  total: fn.params.length,
+  repeatLast: fn.params[fn.params.length - 1]?.shape.startsWith("repeating") ?? false,
+}));
+
+/** Positional values → arguments by name; a repeating last parameter gets all its repeats as one array (as Excel passes them). */
+function namedArgs(entry: Entry, values: readonly CellArg[]): CellArgs {
+  const args: Record<string, CellArg> = {};
+  entry.fn.params.forEach((p, i) => {
+    args[p.name] = entry.repeatLast && i === entry.total - 1 ? values.slice(i) : (values[i] ?? null);
+  });
+  return args;
+}
+
+function run(entry: Entry, values: readonly CellArg[]): unknown {
+  const body = entry.fn.runSync ?? entry.fn.run;
+  return atExcelEdge(() => body(namedArgs(entry, values)));
 }
 
 const ERROR_CODES: Partial<Record<ErrorType, string>> = {
@@ -134,189 +122,8 @@ function fromResult(result: unknown): InterpreterValue {
   return new CellError(ErrorType.VALUE, `unexpected result ${String(result)}`);
 }
 
-const row = (width: number) => ({ width, height: 1 });
-
-function stepSize(fn: StepFunctionName) {
-  return (a: ArgReader) => {
-    const optional = STEP_FUNCTIONS[fn].args.map((_, i) => a.literal(i + 3));
-    const { optimizer, hyper } = stepFunctionSetup(fn, optional);
-    return row(optimizerRowWidth(optimizer, a.cells(0), hyper));
-  };
-}
-
-function trainArgs(read: (i: number) => CellArg): TrainRunArgs {
-  return {
-    layers: read(0),
-    X: read(1),
-    Y: read(2),
-    previous: read(3),
-    optimizer: read(4),
-    lr: read(5),
-    epochs: read(6),
-    batch: read(7),
-    seed: read(8),
-    activation: read(9),
-    output: read(10),
-    loss: read(11),
-    result: read(12),
-    options: read(13),
-    schedule: read(14),
-    scheduleOptions: read(15),
-  };
-}
-
-/** TRAIN_MLP without Excel's async/cancel wrapper: HyperFormula evaluates synchronously. */
-function trainMlpSync(...args: CellArg[]): unknown {
-  const read = (i: number): CellArg => args[i] ?? null;
-  const runArgs = trainArgs(read);
-  return atExcelEdge(() => {
-    const epochs = optionalNumber("epochs", runArgs.epochs) ?? 0;
-    return epochs === 0 ? trainMlpRow(runArgs) : trainMlpRunSync(runArgs);
-  });
-}
-
-function trainSize(a: ArgReader): { width: number; height: number } {
-  const args = trainArgs((i) => a.literal(i) ?? null);
-  const epochs = typeof args.epochs === "number" ? args.epochs : 0;
-  if (epochs === 0) return row(trainRowWidth(args));
-  if (String(args.result ?? "loss").toLowerCase() === "params")
-    return row(parameterCount(layerSizes(args.layers)));
-  return { width: 1, height: epochs };
-}
-
-function namesCount(a: ArgReader, i: number): number {
-  const literal = a.literal(i);
-  return typeof literal === "string" ? nameList("names", literal).length : a.cells(i);
-}
-
-const ENTRIES: readonly Entry[] = [
-  { name: "GD_STEP", required: 2, total: 9, run: GD_STEP as Implementation, size: stepSize("GD_STEP") },
-  {
-    name: "ADAM_STEP",
-    required: 2,
-    total: 10,
-    run: ADAM_STEP as Implementation,
-    size: stepSize("ADAM_STEP"),
-  },
-  {
-    name: "ADAGRAD_STEP",
-    required: 2,
-    total: 8,
-    run: ADAGRAD_STEP as Implementation,
-    size: stepSize("ADAGRAD_STEP"),
-  },
-  {
-    name: "ADADELTA_STEP",
-    required: 2,
-    total: 7,
-    run: ADADELTA_STEP as Implementation,
-    size: stepSize("ADADELTA_STEP"),
-  },
-  {
-    name: "RMSPROP_STEP",
-    required: 2,
-    total: 9,
-    run: RMSPROP_STEP as Implementation,
-    size: stepSize("RMSPROP_STEP"),
-  },
-  {
-    name: "OPTIM_STEP",
-    required: 3,
-    total: 7,
-    run: OPTIM_STEP as Implementation,
-    size: (a) =>
-      row(optimizerRowWidth(String(a.literal(0)), a.cells(1), hyperFromOptions(a.literal(4), a.literal(5)))),
-  },
-  {
-    name: "STEP_HEADERS",
-    required: 2,
-    total: 3,
-    run: STEP_HEADERS as Implementation,
-    size: (a) =>
-      row(optimizerRowWidth(String(a.literal(0)), namesCount(a, 1), hyperFromOptions(null, a.literal(2)))),
-  },
-  {
-    name: "GRAD",
-    required: 3,
-    total: 5,
-    repeatLast: true,
-    run: repeating(GRAD as Implementation, 4),
-    size: (a) => row(a.cells(2)),
-  },
-  { name: "LOSS", required: 3, total: 5, repeatLast: true, run: repeating(LOSS as Implementation, 4) },
-  {
-    name: "JACOBIAN",
-    required: 3,
-    total: 5,
-    repeatLast: true,
-    run: repeating(JACOBIAN as Implementation, 4),
-    size: (a) => {
-      const literal = a.literal(0);
-      return {
-        width: a.cells(2),
-        height: typeof literal === "string" ? formulaList(literal).length : a.cells(0),
-      };
-    },
-  },
-  {
-    name: "HESSIAN",
-    required: 3,
-    total: 5,
-    repeatLast: true,
-    run: repeating(HESSIAN as Implementation, 4),
-    size: (a) => ({ width: a.cells(2), height: a.cells(2) }),
-  },
-  {
-    name: "GRADCHECK",
-    required: 4,
-    total: 7,
-    repeatLast: true,
-    run: repeating(GRADCHECK as Implementation, 6),
-    size: (a) => row(a.cells(2) + 2),
-  },
-  {
-    name: "LR_DECAY",
-    required: 3,
-    total: 4,
-    repeatLast: true,
-    run: repeating(LR_DECAY as Implementation, 3),
-  },
-  { name: "TRAIN_MLP", required: 3, total: 16, run: trainMlpSync, size: trainSize },
-  {
-    name: "TRAIN_HEADERS",
-    required: 1,
-    total: 3,
-    run: TRAIN_HEADERS as Implementation,
-    size: (a) =>
-      row(
-        trainRowWidth({
-          layers: a.literal(0),
-          X: null,
-          Y: null,
-          optimizer: a.literal(1),
-          options: a.literal(2),
-        }),
-      ),
-  },
-  {
-    name: "MLP_PREDICT",
-    required: 3,
-    total: 5,
-    run: MLP_PREDICT as Implementation,
-    size: (a) => {
-      const sizes = layerSizes(a.literal(0));
-      return { width: sizes[sizes.length - 1] ?? 1, height: a.rows(2) };
-    },
-  },
-];
-
-/** Excel passes a repeating argument as ONE array of its values; HyperFormula spreads them. */
-function repeating(fn: Implementation, from: number): Implementation {
-  return (...args: CellArg[]) => fn(...args.slice(0, from), args.slice(from));
-}
-
 function methodName(entry: Entry): string {
-  return `gd_${entry.name.toLowerCase()}`;
+  return `gd_${entry.fn.name.toLowerCase()}`;
 }
 
 function literalOf(ast: Ast | undefined): number | string | boolean | undefined {
@@ -341,22 +148,21 @@ function literalOf(ast: Ast | undefined): number | string | boolean | undefined 
 }
 
 /** Why a result does not fit the cells HyperFormula reserved for it. */
-function spillMismatch(width: number, height: number, predicted: ArraySize): string {
-  return (
-    `the result is ${height}×${width} but ${predicted.height}×${predicted.width} cells were reserved: in this ` +
-    "workbench, type the arguments that change the layout (momentum, amsgrad, centered, options, layers, " +
-    "epochs, result) as literals, not cell references"
-  );
+export function spillMismatch(fn: CellFunction, width: number, height: number, predicted: ArraySize): string {
+  const reserved = `the result is ${height}×${width} but ${predicted.height}×${predicted.width} cells were reserved`;
+  const layout = layoutArguments(fn);
+  if (layout.length === 0) return reserved;
+  return `${reserved}: in this workbench, type the arguments that change the layout (${layout.join(", ")}) as literals, not cell references`;
 }
 
 /** The plugin class: one method and one size method per function, generated from ENTRIES. */
 class GdFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
     ENTRIES.map((entry) => [
-      `${NAMESPACE}.${entry.name}`,
+      `${NAMESPACE}.${entry.fn.name}`,
       {
         method: methodName(entry),
-        ...(entry.size ? { sizeOfResultArrayMethod: `${methodName(entry)}_size` } : {}),
+        ...(entry.fn.shape ? { sizeOfResultArrayMethod: `${methodName(entry)}_size` } : {}),
         vectorizationForbidden: true,
         ...(entry.repeatLast ? { repeatLastArgs: 1 } : {}),
         parameters: Array.from({ length: entry.total }, (_, i) => ({
@@ -378,40 +184,42 @@ class GdFunctionsPlugin extends FunctionPlugin {
     for (const v of values) if (v instanceof CellError) return v;
     let result: unknown;
     try {
-      result = entry.run(...args);
+      result = run(entry, args);
     } catch (error) {
       return new CellError(ErrorType.VALUE, messageOf(error));
     }
-    // HyperFormula reserved the spill at parse time; a different size would make it throw, so say why instead.
-    if (Array.isArray(result) && entry.size) {
+    // HyperFormula reserved the spill at parse time from the arguments' sizes: a range's blank cells, which
+    // the functions skip (names, formulas), leave reserved cells empty; a larger result would make it throw,
+    // so say why instead.
+    if (Array.isArray(result) && entry.fn.shape) {
       const rows = result as unknown[][];
       const predicted = this.predictSize(entry, ast, state);
       const width = rows[0]?.length ?? 0;
-      if (!predicted.isScalar() && (predicted.width !== width || predicted.height !== rows.length)) {
-        return new CellError(ErrorType.VALUE, spillMismatch(width, rows.length, predicted));
+      if (!predicted.isScalar() && (width > predicted.width || rows.length > predicted.height)) {
+        return new CellError(ErrorType.VALUE, spillMismatch(entry.fn, width, rows.length, predicted));
       }
     }
     return fromResult(result);
   }
 
   predictSize(entry: Entry, ast: ProcedureAst, state: InterpreterState): ArraySize {
-    if (!entry.size) return ArraySize.scalar();
-    const reader: ArgReader = {
-      count: ast.args.length,
-      cells: (i) => {
-        const arg = ast.args[i];
-        if (arg === undefined) return 0;
-        const size = this.internals.arraySizeForAst(arg, state);
-        return size.width * size.height;
+    const shape = entry.fn.shape;
+    if (!shape) return ArraySize.scalar();
+    const index = (name: string): number => entry.fn.params.findIndex((p) => p.name === name);
+    const sizeOf = (name: string): ArraySize | undefined => {
+      const arg = ast.args[index(name)];
+      return arg === undefined ? undefined : this.internals.arraySizeForAst(arg, state);
+    };
+    const reader: ShapeArgs = {
+      cells: (name) => {
+        const size = sizeOf(name);
+        return size === undefined ? 0 : size.width * size.height;
       },
-      rows: (i) => {
-        const arg = ast.args[i];
-        return arg === undefined ? 0 : this.internals.arraySizeForAst(arg, state).height;
-      },
-      literal: (i) => literalOf(ast.args[i]),
+      rows: (name) => sizeOf(name)?.height ?? 0,
+      literal: (name) => literalOf(ast.args[index(name)]),
     };
     try {
-      const { width, height } = entry.size(reader);
+      const { width, height } = shape(reader);
       return width >= 1 && height >= 1 ? new ArraySize(width, height) : ArraySize.error();
     } catch {
       return ArraySize.error();
@@ -434,7 +242,7 @@ for (const entry of ENTRIES) {
 }
 
 /** Every function's name in a cell, e.g. "GD.ADAM_STEP". */
-export const GD_FUNCTION_NAMES: readonly string[] = ENTRIES.map((e) => `${NAMESPACE}.${e.name}`);
+export const GD_FUNCTION_NAMES: readonly string[] = ENTRIES.map((e) => `${NAMESPACE}.${e.fn.name}`);
 
 const TRANSLATIONS = Object.fromEntries(GD_FUNCTION_NAMES.map((name) => [name, name]));
 

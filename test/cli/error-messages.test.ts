@@ -35,7 +35,7 @@ describe("option names that are Object.prototype members", () => {
     expect(options.config).toEqual({ optimizerOptions: { toString: 5 } });
     expect(() => checkOptimizerAndSchedule(resolveTrainConfig(options.config))).toThrow(
       new EngineError(
-        'Unknown hyper-parameter "toString" for sgd; expected one of lr, momentum, dampening, nesterov, weight_decay',
+        'Unknown hyper-parameter "toString" for sgd; expected one of lr, momentum, dampening, weight_decay, nesterov',
       ),
     );
   });

@@ -122,7 +122,7 @@ describe("hyper-parameter names that are Object.prototype members", () => {
   test('"constructor" is an unknown hyper-parameter (it used to be accepted and ignored)', () => {
     expectEngineError(
       () => getOptimizer("sgd").resolveHyper({ constructor: 5 } as never),
-      'Unknown hyper-parameter "constructor" for sgd; expected one of lr, momentum, dampening, nesterov, weight_decay',
+      'Unknown hyper-parameter "constructor" for sgd; expected one of lr, momentum, dampening, weight_decay, nesterov',
     );
   });
 });

@@ -3,7 +3,7 @@
  * custom-functions-metadata-plugin) run on src/functions/functions.ts. Every exported function must appear,
  * under the same id, with its parameter list in order, the right types and optionality, and no errors.
  */
-import { describe, expect, test } from "@jest/globals";
+import { beforeAll, describe, expect, test } from "@jest/globals";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -72,12 +72,16 @@ function signature(parameters: readonly Parameter[]): string {
 let metadata: FunctionMetadata[];
 let errors: string[];
 
+// Generated once before the tests, so each test stands alone (any one can run by itself, in any order).
+beforeAll(async () => {
+  const result = await generateCustomFunctionsMetadata(SOURCE, false);
+  errors = result.errors;
+  metadata = (JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] }).functions;
+});
+
 describe("functions.json generated from functions.ts", () => {
-  test("generates without errors", async () => {
-    const result = await generateCustomFunctionsMetadata(SOURCE, false);
-    errors = result.errors;
+  test("generates without errors", () => {
     expect(errors).toEqual([]);
-    metadata = (JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] }).functions;
     expect(metadata.length).toBeGreaterThan(0);
   });
 

@@ -18,6 +18,8 @@ import { describe, expect, test } from "@jest/globals";
 import fc from "fast-check";
 import * as cells from "../../src/functions/functions";
 import { CellValueError } from "../../src/functions/excel-errors";
+import { CELL_FUNCTIONS } from "../../src/functions/cell-functions";
+import { STEP_FUNCTIONS } from "../../src/functions/step-table";
 import { SCHEDULE_NAMES } from "../../src/engine/schedules";
 
 /* global CustomFunctions */
@@ -174,13 +176,20 @@ const call =
 const RUNS = { numRuns: 300 };
 
 describe("every synchronous custom function, arbitrary cell-like arguments", () => {
-  const optimizerSteps: [string, Call, number][] = [
-    ["GD_STEP", call(cells.GD_STEP), 6],
-    ["ADAM_STEP", call(cells.ADAM_STEP), 7],
-    ["ADAGRAD_STEP", call(cells.ADAGRAD_STEP), 5],
-    ["ADADELTA_STEP", call(cells.ADADELTA_STEP), 4],
-    ["RMSPROP_STEP", call(cells.RMSPROP_STEP), 6],
-  ];
+  // Every step function with its number of optional arguments after params, grads, state (its descriptor's).
+  const optimizerSteps: [string, Call, number][] = CELL_FUNCTIONS.filter((fn) =>
+    Object.hasOwn(STEP_FUNCTIONS, fn.name),
+  ).map((fn) => [fn.name, call((cells as Record<string, unknown>)[fn.name]), fn.params.length - 3]);
+
+  test("the step functions are the five of the step table", () => {
+    expect(optimizerSteps.map(([name, , optional]) => [name, optional])).toEqual([
+      ["GD_STEP", 6],
+      ["ADAM_STEP", 7],
+      ["ADAGRAD_STEP", 5],
+      ["ADADELTA_STEP", 4],
+      ["RMSPROP_STEP", 6],
+    ]);
+  });
 
   test.each(optimizerSteps)("%s: params, grads, state, hyper-parameters", (_name, fn, optional) => {
     fc.assert(

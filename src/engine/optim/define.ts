@@ -76,6 +76,8 @@ export function defineOptimizer<H extends BaseHyper, Slot extends string, Scalar
     defaults: rule.defaults,
     needsLoss,
     resolveHyper: resolve,
+    stateWidth: (n, hyper) =>
+      rule.activeSlots(resolve(hyper)).length * requireParamCount(n) + scalarNames.length + 1,
     stateLabels: (paramNames, hyper) => stateLabels(rule, paramNames, resolve(hyper)),
     initialState: (n, hyper) => initialState(rule, requireParamCount(n), resolve(hyper)),
     stateFromCells: (values, n, hyper) => stateFromCells(rule, values, n, resolve(hyper)),

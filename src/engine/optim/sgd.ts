@@ -10,8 +10,8 @@ export type SgdHyper = {
   readonly lr: number;
   readonly momentum: number;
   readonly dampening: number;
-  readonly nesterov: boolean;
   readonly weight_decay: number;
+  readonly nesterov: boolean;
 };
 
 /** PyTorch's defaults (lr = 1e-3 since PyTorch 2.2; it was a required argument before). */
@@ -19,8 +19,8 @@ export const SGD_DEFAULTS: SgdHyper = Object.freeze({
   lr: 1e-3,
   momentum: 0,
   dampening: 0,
-  nesterov: false,
   weight_decay: 0,
+  nesterov: false,
 });
 
 type SgdSlot = "buf";

@@ -48,6 +48,8 @@ export interface OptimizerSpec<H extends Hyper = Hyper> {
   readonly needsLoss: boolean;
   /** Fills in defaults and validates; throws EngineError with an exact message on bad input. */
   resolveHyper(partial?: HyperInput<H>): H;
+  /** How many cells the state takes for n parameters: each active slot n times, the scalars, t (stateLabels' length). */
+  stateWidth(n: number, hyper?: HyperInput<H>): number;
   /** Column headers for the state cells, e.g. adam with params a, b: m_a, m_b, v_a, v_b, t. */
   stateLabels(paramNames: readonly string[], hyper?: HyperInput<H>): string[];
   initialState(n: number, hyper?: HyperInput<H>): OptimizerState;

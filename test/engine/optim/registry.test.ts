@@ -49,8 +49,8 @@ describe("getOptimizer", () => {
       "lr",
       "momentum",
       "dampening",
-      "nesterov",
       "weight_decay",
+      "nesterov",
     ]);
   });
 });

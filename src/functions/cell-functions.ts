@@ -1,0 +1,28 @@
+/** Every GD.* cell function's descriptor, in the order the add-in lists them. */
+import type { CellArgs, CellFunction } from "./cell-function";
+import { atExcelEdge } from "./excel-errors";
+import { FORMULA_CELL_FUNCTIONS } from "./formula-functions";
+import { NETWORK_CELL_FUNCTIONS } from "./network-functions";
+import { SCHEDULE_CELL_FUNCTIONS } from "./schedule-functions";
+import { STEP_CELL_FUNCTIONS } from "./step-functions";
+
+export const CELL_FUNCTIONS: readonly CellFunction[] = [
+  ...STEP_CELL_FUNCTIONS,
+  ...FORMULA_CELL_FUNCTIONS,
+  ...SCHEDULE_CELL_FUNCTIONS,
+  ...NETWORK_CELL_FUNCTIONS,
+];
+
+const BY_NAME = new Map(CELL_FUNCTIONS.map((fn) => [fn.name, fn]));
+
+export function cellFunction(name: string): CellFunction {
+  const fn = BY_NAME.get(name);
+  if (fn === undefined) throw new Error(`no cell function ${name}`);
+  return fn;
+}
+
+/** A shell's body: the descriptor's engine call, bad input becoming #VALUE! with the engine's message. */
+export function runCell(name: string, args: CellArgs, invocation?: unknown): unknown {
+  const fn = cellFunction(name);
+  return atExcelEdge(() => fn.run(args, invocation));
+}
