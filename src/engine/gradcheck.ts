@@ -3,7 +3,7 @@
  * finite differences of the function, entry by entry, as CS231n's notes recommend.
  */
 import { EngineError, formatValue, requireAllFinite, requirePositive, requireSameLength } from "./errors";
-import { type Bindings, type CompiledFormula, evaluateFormula, formulaGradient } from "./formula";
+import { type Bindings, type CompiledFormula, formulaFunction, formulaGradient } from "./formula";
 
 export type GradCheckMethod = "centred" | "forward";
 
@@ -126,14 +126,9 @@ export function gradCheckFormula(
   options: GradCheckOptions = {},
 ): GradCheckResult {
   const { gradient } = formulaGradient(formula, bindings, wrt);
-  const keys = wrt.map((name) => bindingKey(bindings, name));
-  const at = keys.map((key) => Number(bindings[key]));
-  const f = (x: readonly number[]): number => {
-    const moved: Record<string, number | readonly number[]> = { ...bindings };
-    keys.forEach((key, i) => (moved[key] = x[i] as number));
-    return evaluateFormula(formula, moved) as number;
-  };
-  return gradCheck(f, at, gradient, options);
+  const at = wrt.map((name) => Number(bindings[bindingKey(bindings, name)]));
+  const value = formulaFunction(formula, bindings, wrt);
+  return gradCheck((x) => value(x) as number, at, gradient, options);
 }
 
 /** The binding's own key for a name (keys match case-insensitively). formulaGradient has checked it exists. */

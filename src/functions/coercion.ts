@@ -52,12 +52,10 @@ function cellsOf(name: string, input: CellInput): unknown[] {
  * counts as 0 (desktop sends it so); optional single values treat blank as "omitted" before calling this.
  */
 function numberOf(name: string, position: number, value: unknown): number {
-  const where = position > 0 ? `${name}[${position}]` : name;
+  if (typeof value === "number" && Number.isFinite(value)) return value;
   if (isBlank(value)) return 0;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new EngineError(`${where} must be a finite number, got ${value}`);
-    return value;
-  }
+  const where = position > 0 ? `${name}[${position}]` : name;
+  if (typeof value === "number") throw new EngineError(`${where} must be a finite number, got ${value}`);
   const error = errorText(value);
   if (error !== undefined) throw new EngineError(`${where} is the error ${error}`);
   throw new EngineError(`${where} must be a number, got ${describe(value)}`);
@@ -65,8 +63,30 @@ function numberOf(name: string, position: number, value: unknown): number {
 
 /** A vector argument (params, grads, values): one row or column of numbers, blank = 0. */
 export function numberVector(name: string, input: CellInput): number[] {
+  if (input instanceof Float64Array) return Array.from(input);
   const cells = cellsOf(name, input);
   return cells.map((value, i) => numberOf(name, cells.length > 1 ? i + 1 : 0, value));
+}
+
+/**
+ * A data range (one row or column, blank = 0, as numberVector) read straight into a Float64Array: one
+ * pass over the grid Excel hands us, no intermediate lists. A Float64Array (what the workbench builds
+ * from an all-number range) is used as it is.
+ */
+export function numberColumn(name: string, input: CellInput): Float64Array {
+  if (input instanceof Float64Array) return input;
+  if (Array.isArray(input) && input.length > 1 && Array.isArray(input[0])) {
+    const rows = input as unknown[];
+    const out = new Float64Array(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      // Anything but a one-cell row (a 2-D range, a ragged list) takes the general path and its messages.
+      if (!Array.isArray(row) || row.length !== 1) return Float64Array.from(numberVector(name, input));
+      out[r] = numberOf(name, r + 1, row[0]);
+    }
+    return out;
+  }
+  return Float64Array.from(numberVector(name, input));
 }
 
 /** A vector that must have at least one value. */

@@ -5,8 +5,8 @@
  * repeats the same formula on every row.
  */
 import { EngineError, requireSameLength } from "../engine/errors";
-import { compileFormula, type Bindings, type CompiledFormula } from "../engine/formula";
-import { nameList, numberVector, requiredText, requiredVector, type CellInput } from "./coercion";
+import { compileFormula, type Bindings, type Column, type CompiledFormula } from "../engine/formula";
+import { nameList, numberColumn, requiredText, requiredVector, type CellInput } from "./coercion";
 
 const CACHE_LIMIT = 256;
 const compiledCache = new Map<string, CompiledFormula>();
@@ -51,14 +51,14 @@ export function formulaPoint(
       `data names lists ${dataNames.length} names but ${ranges.length} data ranges follow`,
     );
   }
-  const bindings: Record<string, number | readonly number[]> = {};
+  const bindings: Record<string, number | Column> = {};
   names.forEach((name, i) => (bindings[name] = values[i] as number));
   dataNames.forEach((name, i) => {
     if (names.some((n) => n.toLowerCase() === name.toLowerCase())) {
       throw new EngineError(`"${name}" is both a variable and a data name`);
     }
-    const vector = numberVector(name, ranges[i]);
-    bindings[name] = vector.length === 1 ? (vector[0] as number) : vector;
+    const column = numberColumn(name, ranges[i]);
+    bindings[name] = column.length === 1 ? (column[0] as number) : column;
   });
   return { names, values, bindings };
 }

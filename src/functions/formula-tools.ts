@@ -3,7 +3,13 @@
  * engine's formula language and gradient check, shaped for spilling.
  */
 import { EngineError, requireSameLength } from "../engine/errors";
-import { evaluateFormula, formulaGradient, formulaHessian, formulaJacobian } from "../engine/formula";
+import {
+  evaluateFormula,
+  formulaFunction,
+  formulaGradient,
+  formulaHessian,
+  formulaJacobian,
+} from "../engine/formula";
 import { gradCheck, type GradCheckResult } from "../engine/gradcheck";
 import { numberVector, optionalNumber, type CellInput } from "./coercion";
 import { compiledFormula, formulaPoint, formulaText, type FormulaPoint } from "./formula-cells";
@@ -92,11 +98,8 @@ function gradCheckResult(args: GradCheckArgs): GradCheckResult {
   const analytic = numberVector("grads", args.grads);
   requireSameLength("grads", analytic, "names", point.values);
   const formula = compiledFormula(formulaText(args.formula));
-  const f = (x: readonly number[]): number => {
-    const bindings: Record<string, number | readonly number[]> = { ...point.bindings };
-    point.names.forEach((name, i) => (bindings[name] = x[i] as number));
-    return scalarValue("the formula", evaluateFormula(formula, bindings));
-  };
+  const value = formulaFunction(formula, point.bindings, point.names);
+  const f = (x: readonly number[]): number => scalarValue("the formula", value(x));
   const tolerance = optionalNumber("tolerance", args.tolerance);
   return gradCheck(f, point.values, analytic, tolerance === undefined ? undefined : { tolerance });
 }

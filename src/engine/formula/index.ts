@@ -1,14 +1,19 @@
 /**
  * The formula-string language: what a cell passes in, e.g. "AVERAGE((a*x+b-y)^2)". Parsed with Excel's
- * syntax and precedence (docs/formula-language.md), compiled once, evaluated on the autograd engine.
+ * syntax and precedence (docs/formula-language.md), compiled once per string (a bounded LRU cache), and
+ * evaluated by typed-array kernels (kernel.ts) whose values and gradients equal the autograd tape's; the
+ * exact Hessian runs on the tape (tape-path.ts), which differentiates its own backward pass.
  */
 import { EngineError } from "../errors";
-import { Tensor, gradientAndHessian, gradients, jacobian } from "../autograd";
-import { Bindings, resolveBindings } from "./bindings";
+import { Bindings, resolveValues } from "./bindings";
+import { bindKernel, kernelGradient, kernelValue } from "./kernel";
+import { LruCache } from "./lru";
 import { parseFormula } from "./parser";
-import { Program, compileTree, runProgram } from "./program";
+import { Program, compileTree } from "./program";
+import { hessianOnTape } from "./tape-path";
 
-export type { Bindings } from "./bindings";
+export type { Bindings, Column } from "./bindings";
+export { evaluateOnTape, gradientOnTape } from "./tape-path";
 export { FormulaError } from "./errors";
 export { FORMULA_LIMITS } from "./limits";
 export { FORMULA_FUNCTIONS } from "./functions";
@@ -24,9 +29,8 @@ export interface CompiledFormula {
 }
 
 const programs = new WeakMap<CompiledFormula, Program>();
-// Cells recompute often with the same strings: keep recent compilations (oldest evicted first).
-const cache = new Map<string, CompiledFormula>();
-const CACHE_SIZE = 512;
+/** Cells recompute often with the same strings: recent compilations are kept, the least recently used dropped. */
+const cache = new LruCache<string, CompiledFormula>(512);
 
 export function compileFormula(source: string): CompiledFormula {
   if (typeof source !== "string") throw new EngineError("formula must be a string");
@@ -38,7 +42,6 @@ export function compileFormula(source: string): CompiledFormula {
     names: Object.freeze(program.names.map((use) => use.name)),
   });
   programs.set(compiled, program);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(source, compiled);
   return compiled;
 }
@@ -49,27 +52,15 @@ function nameAt(source: string, position: number): string {
   return match ? match[0] : "";
 }
 
-function programOf(formula: CompiledFormula | string): Program {
+export function programOf(formula: CompiledFormula | string): Program {
   const compiled = typeof formula === "string" ? compileFormula(formula) : formula;
   return programs.get(compiled) ?? (programs.get(compileFormula(compiled.source)) as Program);
-}
-
-function run(program: Program, tensors: Map<string, Tensor>): Tensor {
-  return runProgram(program, (name) => tensors.get(name) as Tensor);
-}
-
-function requireOneValue(output: Tensor, label: string): void {
-  if (output.size !== 1) {
-    throw new EngineError(`${label} gives ${output.size} values; wrap it in SUM or AVERAGE to get one loss`);
-  }
 }
 
 /** The formula's value: a number, or one number per row when it reads data columns without reducing them. */
 export function evaluateFormula(formula: CompiledFormula | string, bindings: Bindings): number | number[] {
   const program = programOf(formula);
-  const { tensors } = resolveBindings(program.names, bindings, []);
-  const output = run(program, tensors);
-  return output.shape.length === 0 ? output.item() : output.toArray();
+  return kernelValue(bindKernel(program, resolveValues(program.names, bindings, [])));
 }
 
 /** Value and d(value)/d(name) for each `wrt` name (each bound to one number); the value must be one number. */
@@ -79,10 +70,25 @@ export function formulaGradient(
   wrt: readonly string[],
 ): { value: number; gradient: number[] } {
   const program = programOf(formula);
-  const { tensors, leaves } = resolveBindings(program.names, bindings, wrt);
-  const output = run(program, tensors);
-  requireOneValue(output, "formula");
-  return { value: output.item(), gradient: gradients(output, leaves).map((g) => g.item()) };
+  const resolved = resolveValues(program.names, bindings, wrt);
+  return kernelGradient(bindKernel(program, resolved), resolved.wrt);
+}
+
+/**
+ * The one-value formula as a function of the `wrt` names' values, the data bound once: what a gradient
+ * check evaluates many times.
+ */
+export function formulaFunction(
+  formula: CompiledFormula | string,
+  bindings: Bindings,
+  wrt: readonly string[],
+): (x: readonly number[]) => number | number[] {
+  const program = programOf(formula);
+  const resolved = resolveValues(program.names, bindings, wrt);
+  return (x) => {
+    resolved.wrt.forEach((name, i) => resolved.values.set(name, x[i] as number));
+    return kernelValue(bindKernel(program, resolved));
+  };
 }
 
 /** Values of several one-value formulas and their Jacobian (row i: formula i; column j: wrt[j]). */
@@ -91,26 +97,30 @@ export function formulaJacobian(
   bindings: Bindings,
   wrt: readonly string[],
 ): { values: number[]; jacobian: number[][] } {
-  const programs = formulas.map(programOf);
-  const uses = programs.flatMap((p) => p.names);
-  const { tensors, leaves } = resolveBindings(uses, bindings, wrt);
-  const outputs = programs.map((program, i) => {
-    const output = run(program, tensors);
-    requireOneValue(output, `formula ${i + 1}`);
-    return output;
+  const compiled = formulas.map(programOf);
+  const resolved = resolveValues(
+    compiled.flatMap((p) => p.names),
+    bindings,
+    wrt,
+  );
+  const values: number[] = [];
+  const rows = compiled.map((program, i) => {
+    const { value, gradient } = kernelGradient(
+      bindKernel(program, resolved),
+      resolved.wrt,
+      `formula ${i + 1}`,
+    );
+    values.push(value);
+    return gradient;
   });
-  return { values: outputs.map((o) => o.item()), jacobian: jacobian(outputs, leaves) };
+  return { values, jacobian: rows };
 }
 
-/** Value, gradient and exact Hessian (reverse-over-reverse; see autograd/derivatives.ts). */
+/** Value, gradient and exact Hessian (reverse-over-reverse on the tape; see autograd/derivatives.ts). */
 export function formulaHessian(
   formula: CompiledFormula | string,
   bindings: Bindings,
   wrt: readonly string[],
 ): { value: number; gradient: number[]; hessian: number[][] } {
-  const program = programOf(formula);
-  const { tensors, leaves } = resolveBindings(program.names, bindings, wrt);
-  const output = run(program, tensors);
-  requireOneValue(output, "formula");
-  return gradientAndHessian(output, leaves);
+  return hessianOnTape(programOf(formula), bindings, wrt);
 }

@@ -7,13 +7,13 @@ import { Tensor, add, constant, div, mul, neg, pow, sub } from "../autograd";
 import { BinaryOperator, FormulaNode } from "./ast";
 import { FormulaFunction, lookupFunction } from "./functions";
 
-type Instruction =
-  | { kind: "constant"; value: Tensor }
+export type Instruction =
+  | { kind: "constant"; number: number; value: Tensor }
   | { kind: "load"; name: string }
   | { kind: "negate" }
   | { kind: "percent" }
-  | { kind: "binary"; apply: (a: Tensor, b: Tensor) => Tensor }
-  | { kind: "call"; fn: FormulaFunction; argc: number };
+  | { kind: "binary"; operator: BinaryOperator; apply: (a: Tensor, b: Tensor) => Tensor }
+  | { kind: "call"; name: string; fn: FormulaFunction; argc: number };
 
 /** Where a name first appears, as typed, for `Unknown name "C" at 5`. */
 export interface NameUse {
@@ -53,7 +53,7 @@ function children(node: FormulaNode): readonly FormulaNode[] {
 function instructionFor(node: FormulaNode): Instruction {
   switch (node.kind) {
     case "number":
-      return { kind: "constant", value: constant(Float64Array.of(node.value), []) };
+      return { kind: "constant", number: node.value, value: constant(Float64Array.of(node.value), []) };
     case "name":
       return { kind: "load", name: node.name };
     case "negate":
@@ -61,10 +61,15 @@ function instructionFor(node: FormulaNode): Instruction {
     case "percent":
       return { kind: "percent" };
     case "binary":
-      return { kind: "binary", apply: BINARY[node.operator] };
+      return { kind: "binary", operator: node.operator, apply: BINARY[node.operator] };
     case "call":
       // The parser has checked the name and the arity.
-      return { kind: "call", fn: lookupFunction(node.name) as FormulaFunction, argc: node.args.length };
+      return {
+        kind: "call",
+        name: node.name,
+        fn: lookupFunction(node.name) as FormulaFunction,
+        argc: node.args.length,
+      };
   }
 }
 
