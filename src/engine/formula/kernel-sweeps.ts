@@ -311,7 +311,13 @@ export function reverse(plan: KernelPlan, ws: Workspace): void {
           for (let i = 0; i < len; i++) T[i] = g[i] as number;
           deliver(plan, ws, ia, len);
         }
-        if (toB) {
+        if (toB && code === Op.SUB && len > 1 && !vector[ib]) {
+          // The tape's a − b is a + (−1·b): the rows are summed first, then negated (which keeps −0 apart).
+          let total = 0;
+          for (let i = 0; i < len; i++) total += g[i] as number;
+          ws.scratch[0] = total * -1;
+          deliver(plan, ws, ib, 1);
+        } else if (toB) {
           const T = target(plan, ws, ib);
           if (code === Op.ADD) for (let i = 0; i < len; i++) T[i] = g[i] as number;
           else for (let i = 0; i < len; i++) T[i] = (g[i] as number) * -1;
@@ -410,18 +416,7 @@ export function reverse(plan: KernelPlan, ws: Workspace): void {
         }
         break;
       case Op.LOG_BASE:
-        if (toA) {
-          const T = target(plan, ws, ia);
-          const mode = ws.logMode[k];
-          if (mode === 10)
-            for (let i = 0; i < len; i++) T[i] = (g[i] as number) / ((A[i] as number) * Math.LN10);
-          else if (mode === 2)
-            for (let i = 0; i < len; i++) T[i] = (g[i] as number) / ((A[i] as number) * Math.LN2);
-          else
-            for (let i = 0; i < len; i++)
-              T[i] = (g[i] as number) / Math.log(B[i * sb] as number) / (A[i * sa] as number);
-          deliver(plan, ws, ia, len);
-        }
+        if (toA) logBaseBackward(plan, ws, k, ia, len, g, A, sa, B, sb);
         break;
       default:
         if (toA) {
@@ -432,4 +427,35 @@ export function reverse(plan: KernelPlan, ws: Workspace): void {
         }
     }
   }
+}
+
+/** LOG(x, base) backward: log10/log2's rule, or ln(x)/ln(base)'s: g / ln(base) reaches ln x, then / x. */
+function logBaseBackward(
+  plan: KernelPlan,
+  ws: Workspace,
+  k: number,
+  ia: number,
+  len: number,
+  g: Float64Array,
+  A: Float64Array,
+  sa: number,
+  B: Float64Array,
+  sb: number,
+): void {
+  const mode = ws.logMode[k];
+  if (mode === 0 && len > 1 && sa === 0) {
+    // A scalar x over a column of bases: the rows meet at ln x (summed), then ln's rule divides by x once.
+    let total = 0;
+    for (let i = 0; i < len; i++) total += (g[i] as number) / Math.log(B[i * sb] as number);
+    ws.scratch[0] = total / (A[0] as number);
+    deliver(plan, ws, ia, 1);
+    return;
+  }
+  const T = target(plan, ws, ia);
+  if (mode === 10) for (let i = 0; i < len; i++) T[i] = (g[i] as number) / ((A[i] as number) * Math.LN10);
+  else if (mode === 2) for (let i = 0; i < len; i++) T[i] = (g[i] as number) / ((A[i] as number) * Math.LN2);
+  else
+    for (let i = 0; i < len; i++)
+      T[i] = (g[i] as number) / Math.log(B[i * sb] as number) / (A[i * sa] as number);
+  deliver(plan, ws, ia, len);
 }
