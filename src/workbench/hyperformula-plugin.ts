@@ -52,7 +52,19 @@ type InterpreterValue = unknown;
 interface PluginInternals {
   evaluateAst(ast: Ast, state: InterpreterState): InterpreterValue;
   arraySizeForAst(ast: Ast, state: InterpreterState): ArraySize;
+  dependencyGraph: {
+    getRange(start: unknown, end: unknown): RangeCache | undefined;
+  };
 }
+
+/** HyperFormula's per-range cache (what its own SUM uses), emptied whenever a cell of the range changes. */
+interface RangeCache {
+  getFunctionValue(key: string): unknown;
+  setFunctionValue(key: string, value: unknown): void;
+}
+
+/** Our key in a range's cache: the range's numbers as the formula functions read a data range. */
+const NUMBERS_KEY = "GD.NUMBERS";
 
 /** A cell value as our functions take it (what Excel would pass). */
 type CellArg = unknown;
@@ -147,6 +159,28 @@ function literalOf(ast: Ast | undefined): number | string | boolean | undefined 
   }
 }
 
+/** Every cell a number (or a formatted number, as toCellArg reads it) → the numbers in order; else undefined. */
+function numbersOf(rows: readonly (readonly InterpreterValue[])[]): Float64Array | undefined {
+  const width = rows[0]?.length ?? 0;
+  const out = new Float64Array(rows.length * width);
+  let i = 0;
+  for (const row of rows) {
+    for (const v of row) {
+      if (typeof v === "number") out[i++] = v;
+      else if (typeof v === "object" && v !== null && "val" in v)
+        out[i++] = Number((v as { val: unknown }).val);
+      else return undefined;
+    }
+  }
+  return out;
+}
+
+/** Argument i is a data range of numbers (GRAD's x and y: a repeating range parameter). */
+function isDataArgument(entry: Entry, i: number): boolean {
+  const p = entry.fn.params[Math.min(i, entry.total - 1)];
+  return p !== undefined && p.shape === "repeating-range" && p.type === "number";
+}
+
 /** Why a result does not fit the cells HyperFormula reserved for it. */
 export function spillMismatch(fn: CellFunction, width: number, height: number, predicted: ArraySize): string {
   const reserved = `the result is ${height}×${width} but ${predicted.height}×${predicted.width} cells were reserved`;
@@ -154,6 +188,8 @@ export function spillMismatch(fn: CellFunction, width: number, height: number, p
   if (layout.length === 0) return reserved;
   return `${reserved}: in this workbench, type the arguments that change the layout (${layout.join(", ")}) as literals, not cell references`;
 }
+
+const reservedSizes = new WeakMap<ProcedureAst, ArraySize>();
 
 /** The plugin class: one method and one size method per function, generated from ENTRIES. */
 class GdFunctionsPlugin extends FunctionPlugin {
@@ -179,7 +215,7 @@ class GdFunctionsPlugin extends FunctionPlugin {
 
   evaluateEntry(entry: Entry, ast: ProcedureAst, state: InterpreterState): InterpreterValue {
     const values = ast.args.map((arg) => this.internals.evaluateAst(arg, state));
-    const args = values.map((v) => toCellArg(v));
+    const args = values.map((v, i) => (isDataArgument(entry, i) && this.numbersOfRange(v)) || toCellArg(v));
     // Scalar errors short-circuit, as in Excel (which does not call a function with an error argument).
     for (const v of values) if (v instanceof CellError) return v;
     let result: unknown;
@@ -193,13 +229,43 @@ class GdFunctionsPlugin extends FunctionPlugin {
     // so say why instead.
     if (Array.isArray(result) && entry.fn.shape) {
       const rows = result as unknown[][];
-      const predicted = this.predictSize(entry, ast, state);
+      const predicted = this.reservedSize(entry, ast, state);
       const width = rows[0]?.length ?? 0;
       if (!predicted.isScalar() && (width > predicted.width || rows.length > predicted.height)) {
         return new CellError(ErrorType.VALUE, spillMismatch(entry.fn, width, rows.length, predicted));
       }
     }
     return fromResult(result);
+  }
+
+  /**
+   * A one-row or one-column range of numbers as a Float64Array, kept in HyperFormula's cache of the range so
+   * that the 2,000 rows of a sheet reading the same data convert it once per recalculation, not once per
+   * cell; HyperFormula empties the cache when a cell of the range changes. Anything else (blanks, text,
+   * errors, a 2-D block, a computed array) → undefined, and the general conversion with its messages.
+   */
+  numbersOfRange(value: InterpreterValue): Float64Array | undefined {
+    if (!(value instanceof SimpleRangeValue) || value.isAdHoc() || value.range === undefined)
+      return undefined;
+    if (value.width() !== 1 && value.height() !== 1) return undefined;
+    const cache = this.internals.dependencyGraph.getRange(value.range.start, value.range.end);
+    const cached = cache?.getFunctionValue(NUMBERS_KEY);
+    if (cached instanceof Float64Array) return cached;
+    const numbers = numbersOf(value.rawData());
+    if (numbers !== undefined) cache?.setFunctionValue(NUMBERS_KEY, numbers);
+    return numbers;
+  }
+
+  /**
+   * The size HyperFormula reserved, kept per parsed call: it depends on the call's syntax only (literals and
+   * the sizes of its ranges), so a recalculation need not predict it again.
+   */
+  reservedSize(entry: Entry, ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const known = reservedSizes.get(ast);
+    if (known !== undefined) return known;
+    const size = this.predictSize(entry, ast, state);
+    reservedSizes.set(ast, size);
+    return size;
   }
 
   predictSize(entry: Entry, ast: ProcedureAst, state: InterpreterState): ArraySize {

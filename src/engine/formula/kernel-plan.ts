@@ -6,6 +6,7 @@
  * the tape's numbers bit for bit. A plan depends on which names are data columns and which are
  * differentiated (its signature), not on the values or the column length.
  */
+import { EngineError } from "../errors";
 import type { Instruction, Program } from "./program";
 
 export const Op = {
@@ -43,12 +44,14 @@ export const Op = {
   SOFTPLUS: 30,
   /** LOG(x, base) with a base that is not differentiated: log10/log2 when it is the scalar 10/2, as the tape. */
   LOG_BASE: 31,
+  /** SUM(u^2) of a column u in one pass: the tape's pow-then-sum, fused (Math.pow(u, 2) is u·u). */
+  SUM_SQUARE: 32,
 } as const;
 export type OpCode = (typeof Op)[keyof typeof Op];
 
 /** How each name is bound: a column of data, a differentiated scalar, or a plain scalar. */
 export const NameKind = { Scalar: 0, Column: 1, Wrt: 2 } as const;
-export type NameKind = (typeof NameKind)[keyof typeof NameKind];
+export type NameKindCode = (typeof NameKind)[keyof typeof NameKind];
 
 export interface KernelPlan {
   readonly size: number;
@@ -122,14 +125,14 @@ interface Draft {
 /** Builds the nodes in program order; `lower` then renumbers them into the tape's order. */
 class Builder {
   readonly nodes: Draft[] = [];
-  constructor(private readonly kinds: readonly NameKind[]) {}
+  constructor(private readonly kinds: readonly NameKindCode[]) {}
 
   private push(op: OpCode, a: number, b: number, k = 0, k2 = 0): number {
     const left = this.nodes[a];
     const right = this.nodes[b];
     let vector = (left?.vector ?? false) || (right?.vector ?? false);
     let active = (left?.active ?? false) || (right?.active ?? false);
-    if (op === Op.SUM || op === Op.MAX_ALL || op === Op.MIN_ALL) vector = false;
+    if (op === Op.SUM || op === Op.SUM_SQUARE || op === Op.MAX_ALL || op === Op.MIN_ALL) vector = false;
     if (op === Op.LOAD) {
       vector = this.kinds[k] === NameKind.Column;
       active = this.kinds[k] === NameKind.Wrt;
@@ -154,13 +157,33 @@ class Builder {
   /** formula/functions.ts: args.map(each).reduce(pair); AVERAGE then divides by the element count. */
   reduce(name: string, args: readonly number[]): number {
     const { each, pair } = REDUCING.get(name) as { each: OpCode; pair: OpCode };
-    const parts = args.map((x) => this.unary(each, x));
+    const parts = args.map((x) =>
+      each === Op.SUM && this.isColumnSquare(x) ? this.sumSquare(x) : this.unary(each, x),
+    );
     let acc = parts[0] as number;
     for (let i = 1; i < parts.length; i++) acc = this.binary(pair, acc, parts[i] as number);
     if (name !== "AVERAGE") return acc;
     const columns = args.filter((x) => this.nodes[x]?.vector).length;
     const count = this.push(Op.COUNT, -1, -1, args.length - columns, columns);
     return this.binary(Op.DIV, acc, count);
+  }
+
+  /** A column raised to the constant 2. */
+  private isColumnSquare(x: number): boolean {
+    const node = this.nodes[x];
+    const exponent = node === undefined ? undefined : this.nodes[node.b];
+    return (
+      node?.op === Op.POW &&
+      node.vector &&
+      exponent?.op === Op.CONST &&
+      exponent.k === 2 &&
+      (this.nodes[node.a]?.vector ?? false)
+    );
+  }
+
+  /** SUM over the square node x, fused: the square is never stored (nothing in the reverse sweep reads it). */
+  private sumSquare(x: number): number {
+    return this.push(Op.SUM_SQUARE, (this.nodes[x] as Draft).a, -1);
   }
 
   /** LOG(x, [base]): log10 without a base; a differentiated base is ln(x)/ln(base), as the tape builds it. */
@@ -180,7 +203,7 @@ class Builder {
     if (REDUCING.has(name)) return this.reduce(name, args);
     if (name === "LOG") return this.log(args);
     if (name === "PI") return this.constant(Math.PI);
-    throw new Error(`no kernel for ${name}`);
+    throw new EngineError(`no kernel for the function ${name}`);
   }
 
   instruction(ins: Instruction, stack: number[], nameIndex: ReadonlyMap<string, number>): void {
@@ -240,7 +263,7 @@ function tapeOrder(nodes: readonly Draft[], output: number): number[] {
 }
 
 /** The plan for `program` with names bound as `kinds` (one per program name). */
-export function planKernel(program: Program, kinds: readonly NameKind[]): KernelPlan {
+export function planKernel(program: Program, kinds: readonly NameKindCode[]): KernelPlan {
   const builder = new Builder(kinds);
   const nameIndex = new Map(program.names.map((use, i) => [use.name, i]));
   const stack: number[] = [];

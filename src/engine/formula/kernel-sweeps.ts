@@ -28,6 +28,16 @@ export interface Workspace {
   readonly touched: Uint8Array;
   /** LOG_BASE nodes: 10 or 2 where the base was that scalar (log10/log2), else 0 (ln x / ln base). */
   readonly logMode: Uint8Array;
+  /**
+   * 1 where a column node's adjoint is the same for every row, held in entry 0 only (what SUM and AVERAGE
+   * hand down): the rules then read g[0] for every row instead of a filled buffer.
+   */
+  readonly uniform: Uint8Array;
+  /**
+   * ADD/SUB nodes whose adjoint IS their column operand's (1: operand a, 2: operand b): the gradient passes
+   * through unchanged, so the operand reads the node's buffer and nothing is copied.
+   */
+  readonly passThrough: Uint8Array;
 }
 
 const NO_DATA = new Float64Array(0);
@@ -46,10 +56,28 @@ export function createWorkspace(plan: KernelPlan, n: number): Workspace {
     adjoints.push(adjointBuffer.subarray(offset, offset + length));
     offset += length;
   });
+  // Share buffers along pass-through chains, from the output down (a node's own buffer is settled first).
+  // Safe because a node's operand subtrees are swept one after the other: operand b's subtree, swept
+  // between the node and operand a, never writes into a buffer on a's chain.
+  const passThrough = new Uint8Array(plan.size);
+  for (let k = plan.size - 1; k >= 0; k--) {
+    if (!plan.vector[k] || !plan.active[k] || (plan.op[k] !== Op.ADD && plan.op[k] !== Op.SUB)) continue;
+    const ia = plan.a[k] as number;
+    const ib = plan.b[k] as number;
+    if (plan.vector[ia] && plan.active[ia]) {
+      passThrough[k] = 1;
+      adjoints[ia] = adjoints[k] as Float64Array;
+    } else if (plan.op[k] === Op.ADD && plan.vector[ib] && plan.active[ib]) {
+      passThrough[k] = 2;
+      adjoints[ib] = adjoints[k] as Float64Array;
+    }
+  }
   return {
     n,
     values,
     adjoints,
+    passThrough,
+    uniform: new Uint8Array(plan.size),
     scratch: new Float64Array(Math.max(n, 1)),
     nameGradient: new Float64Array(plan.names.length),
     touched: new Uint8Array(plan.names.length),
@@ -182,6 +210,15 @@ export function forward(plan: KernelPlan, ws: Workspace): Float64Array {
         out[0] = total;
         break;
       }
+      case Op.SUM_SQUARE: {
+        let total = 0;
+        for (let i = 0; i < n; i++) {
+          const v = A[i] as number;
+          total += v * v;
+        }
+        out[0] = total;
+        break;
+      }
       case Op.MAX_ALL:
       case Op.MIN_ALL:
         out[0] = extreme(A, sa ? n : 1, code === Op.MAX_ALL ? 1 : -1);
@@ -231,8 +268,11 @@ function logBase(
  * Hands operand p its contributions (already in its adjoint if it is a column, else in scratch): a scalar
  * operand of a column node gets their sum; a differentiated name accumulates over its uses.
  */
-function deliver(plan: KernelPlan, ws: Workspace, p: number, len: number): void {
-  if (plan.vector[p]) return;
+function deliver(plan: KernelPlan, ws: Workspace, p: number, len: number, uniform = false): void {
+  if (plan.vector[p]) {
+    ws.uniform[p] = uniform ? 1 : 0;
+    return;
+  }
   const S = ws.scratch;
   let s: number;
   if (len === 1) s = S[0] as number;
@@ -250,6 +290,18 @@ function deliver(plan: KernelPlan, ws: Workspace, p: number, len: number): void 
     ws.nameGradient[name] = s;
     ws.touched[name] = 1;
   }
+}
+
+/** An unchanged gradient to operand p (ADD's operands, SUB's first): copied, or kept uniform. */
+function passOn(plan: KernelPlan, ws: Workspace, p: number, len: number, g: Float64Array, gs: number): void {
+  if (gs === 0 && plan.vector[p]) {
+    (ws.adjoints[p] as Float64Array)[0] = g[0] as number;
+    deliver(plan, ws, p, len, true);
+    return;
+  }
+  const T = target(plan, ws, p);
+  for (let i = 0; i < len; i++) T[i] = g[i * gs] as number;
+  deliver(plan, ws, p, len);
 }
 
 /** Where operand p's row contributions go: its own adjoint if it is a column, else scratch (then summed). */
@@ -280,6 +332,7 @@ export function reverse(plan: KernelPlan, ws: Workspace): void {
     if (!active[k] || code === Op.LOAD) continue;
     const len = vector[k] ? n : 1;
     const g = G[k] as Float64Array;
+    const gs = ws.uniform[k] ? 0 : 1;
     const y = V[k] as Float64Array;
     const ia = a[k] as number;
     const ib = b[k] as number;
@@ -293,59 +346,59 @@ export function reverse(plan: KernelPlan, ws: Workspace): void {
       case Op.NEG:
         if (toA) {
           const T = target(plan, ws, ia);
-          for (let i = 0; i < len; i++) T[i] = (g[i] as number) * -1;
+          for (let i = 0; i < len; i++) T[i] = (g[i * gs] as number) * -1;
           deliver(plan, ws, ia, len);
         }
         break;
       case Op.PERCENT:
         if (toA) {
           const T = target(plan, ws, ia);
-          for (let i = 0; i < len; i++) T[i] = (g[i] as number) / 100;
+          for (let i = 0; i < len; i++) T[i] = (g[i * gs] as number) / 100;
           deliver(plan, ws, ia, len);
         }
         break;
       case Op.ADD:
       case Op.SUB:
-        if (toA) {
-          const T = target(plan, ws, ia);
-          for (let i = 0; i < len; i++) T[i] = g[i] as number;
-          deliver(plan, ws, ia, len);
-        }
+        if (toA && ws.passThrough[k] === 1) ws.uniform[ia] = ws.uniform[k] as number;
+        else if (toA) passOn(plan, ws, ia, len, g, gs);
         if (toB && code === Op.SUB && len > 1 && !vector[ib]) {
           // The tape's a − b is a + (−1·b): the rows are summed first, then negated (which keeps −0 apart).
           let total = 0;
-          for (let i = 0; i < len; i++) total += g[i] as number;
+          for (let i = 0; i < len; i++) total += g[i * gs] as number;
           ws.scratch[0] = total * -1;
           deliver(plan, ws, ib, 1);
+        } else if (toB && ws.passThrough[k] === 2) {
+          ws.uniform[ib] = ws.uniform[k] as number;
+        } else if (toB && code === Op.ADD) {
+          passOn(plan, ws, ib, len, g, gs);
         } else if (toB) {
           const T = target(plan, ws, ib);
-          if (code === Op.ADD) for (let i = 0; i < len; i++) T[i] = g[i] as number;
-          else for (let i = 0; i < len; i++) T[i] = (g[i] as number) * -1;
+          for (let i = 0; i < len; i++) T[i] = (g[i * gs] as number) * -1;
           deliver(plan, ws, ib, len);
         }
         break;
       case Op.MUL:
         if (toA) {
           const T = target(plan, ws, ia);
-          for (let i = 0; i < len; i++) T[i] = (g[i] as number) * (B[i * sb] as number);
+          for (let i = 0; i < len; i++) T[i] = (g[i * gs] as number) * (B[i * sb] as number);
           deliver(plan, ws, ia, len);
         }
         if (toB) {
           const T = target(plan, ws, ib);
-          for (let i = 0; i < len; i++) T[i] = (g[i] as number) * (A[i * sa] as number);
+          for (let i = 0; i < len; i++) T[i] = (g[i * gs] as number) * (A[i * sa] as number);
           deliver(plan, ws, ib, len);
         }
         break;
       case Op.DIV:
         if (toA) {
           const T = target(plan, ws, ia);
-          for (let i = 0; i < len; i++) T[i] = (g[i] as number) / (B[i * sb] as number);
+          for (let i = 0; i < len; i++) T[i] = (g[i * gs] as number) / (B[i * sb] as number);
           deliver(plan, ws, ia, len);
         }
         if (toB) {
           const T = target(plan, ws, ib);
           for (let i = 0; i < len; i++)
-            T[i] = (((g[i] as number) * (y[i] as number)) / (B[i * sb] as number)) * -1;
+            T[i] = (((g[i * gs] as number) * (y[i] as number)) / (B[i * sb] as number)) * -1;
           deliver(plan, ws, ib, len);
         }
         break;
@@ -354,14 +407,14 @@ export function reverse(plan: KernelPlan, ws: Workspace): void {
         if (toA && sb === 0 && B[0] === 2) {
           // b·a^(b−1) with b = 2 is 2·a^1 = 2·a exactly (Math.pow(a, 1) is a).
           const T = target(plan, ws, ia);
-          for (let i = 0; i < len; i++) T[i] = (g[i] as number) * (2 * (A[i * sa] as number));
+          for (let i = 0; i < len; i++) T[i] = (g[i * gs] as number) * (2 * (A[i * sa] as number));
           deliver(plan, ws, ia, len);
         } else if (toA) {
           const T = target(plan, ws, ia);
           for (let i = 0; i < len; i++) {
             const p = A[i * sa] as number;
             const q = B[i * sb] as number;
-            T[i] = (g[i] as number) * (p === 0 && q === 0 ? 0 : q * Math.pow(p, q - 1));
+            T[i] = (g[i * gs] as number) * (p === 0 && q === 0 ? 0 : q * Math.pow(p, q - 1));
           }
           deliver(plan, ws, ia, len);
         }
@@ -370,7 +423,7 @@ export function reverse(plan: KernelPlan, ws: Workspace): void {
           for (let i = 0; i < len; i++) {
             const p = A[i * sa] as number;
             const q = B[i * sb] as number;
-            T[i] = (g[i] as number) * (p === 0 && q >= 0 ? 0 : (y[i] as number) * Math.log(p));
+            T[i] = (g[i * gs] as number) * (p === 0 && q >= 0 ? 0 : (y[i] as number) * Math.log(p));
           }
           deliver(plan, ws, ib, len);
         }
@@ -381,24 +434,31 @@ export function reverse(plan: KernelPlan, ws: Workspace): void {
         if (toA) {
           const T = target(plan, ws, ia);
           for (let i = 0; i < len; i++)
-            T[i] = (g[i] as number) * shareOfFirst(A[i * sa] as number, B[i * sb] as number, sign);
+            T[i] = (g[i * gs] as number) * shareOfFirst(A[i * sa] as number, B[i * sb] as number, sign);
           deliver(plan, ws, ia, len);
         }
         if (toB) {
           const T = target(plan, ws, ib);
           for (let i = 0; i < len; i++)
-            T[i] = (g[i] as number) * shareOfFirst(B[i * sb] as number, A[i * sa] as number, sign);
+            T[i] = (g[i * gs] as number) * shareOfFirst(B[i * sb] as number, A[i * sa] as number, sign);
           deliver(plan, ws, ib, len);
         }
         break;
       }
       case Op.SUM:
+        // broadcastTo: every element gets the one gradient, kept once (uniform) for a column.
+        if (toA) {
+          target(plan, ws, ia)[0] = g[0] as number;
+          deliver(plan, ws, ia, 1, true);
+        }
+        break;
+      case Op.SUM_SQUARE:
+        // pow's rule with b = 2 (g·2a), g being the sum's one gradient for every row.
         if (toA) {
           const T = target(plan, ws, ia);
-          const count = sa ? n : 1;
           const g0 = g[0] as number;
-          for (let i = 0; i < count; i++) T[i] = g0;
-          deliver(plan, ws, ia, 1);
+          for (let i = 0; i < n; i++) T[i] = g0 * (2 * (A[i] as number));
+          deliver(plan, ws, ia, n);
         }
         break;
       case Op.MAX_ALL:
@@ -416,13 +476,13 @@ export function reverse(plan: KernelPlan, ws: Workspace): void {
         }
         break;
       case Op.LOG_BASE:
-        if (toA) logBaseBackward(plan, ws, k, ia, len, g, A, sa, B, sb);
+        if (toA) logBaseBackward(plan, ws, k, ia, len, g, gs, A, sa, B, sb);
         break;
       default:
         if (toA) {
           const local = UNARY_LOCAL[code] as Local;
           const T = target(plan, ws, ia);
-          for (let i = 0; i < len; i++) T[i] = local(g[i] as number, A[i] as number, y[i] as number);
+          for (let i = 0; i < len; i++) T[i] = local(g[i * gs] as number, A[i] as number, y[i] as number);
           deliver(plan, ws, ia, len);
         }
     }
@@ -437,6 +497,7 @@ function logBaseBackward(
   ia: number,
   len: number,
   g: Float64Array,
+  gs: number,
   A: Float64Array,
   sa: number,
   B: Float64Array,
@@ -446,16 +507,18 @@ function logBaseBackward(
   if (mode === 0 && len > 1 && sa === 0) {
     // A scalar x over a column of bases: the rows meet at ln x (summed), then ln's rule divides by x once.
     let total = 0;
-    for (let i = 0; i < len; i++) total += (g[i] as number) / Math.log(B[i * sb] as number);
+    for (let i = 0; i < len; i++) total += (g[i * gs] as number) / Math.log(B[i * sb] as number);
     ws.scratch[0] = total / (A[0] as number);
     deliver(plan, ws, ia, 1);
     return;
   }
   const T = target(plan, ws, ia);
-  if (mode === 10) for (let i = 0; i < len; i++) T[i] = (g[i] as number) / ((A[i] as number) * Math.LN10);
-  else if (mode === 2) for (let i = 0; i < len; i++) T[i] = (g[i] as number) / ((A[i] as number) * Math.LN2);
+  if (mode === 10)
+    for (let i = 0; i < len; i++) T[i] = (g[i * gs] as number) / ((A[i] as number) * Math.LN10);
+  else if (mode === 2)
+    for (let i = 0; i < len; i++) T[i] = (g[i * gs] as number) / ((A[i] as number) * Math.LN2);
   else
     for (let i = 0; i < len; i++)
-      T[i] = (g[i] as number) / Math.log(B[i * sb] as number) / (A[i * sa] as number);
+      T[i] = (g[i * gs] as number) / Math.log(B[i * sb] as number) / (A[i * sa] as number);
   deliver(plan, ws, ia, len);
 }

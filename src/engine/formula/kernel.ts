@@ -5,7 +5,7 @@
  */
 import { EngineError } from "../errors";
 import type { ResolvedValues } from "./bindings";
-import { KernelPlan, NameKind, planKernel } from "./kernel-plan";
+import { KernelPlan, NameKind, NameKindCode, planKernel } from "./kernel-plan";
 import { Workspace, bindInputs, createWorkspace, forward, reverse } from "./kernel-sweeps";
 import { LruCache } from "./lru";
 import type { Program } from "./program";
@@ -25,7 +25,7 @@ export interface BoundKernel {
   readonly workspace: Workspace;
 }
 
-function kindsOf(program: Program, resolved: ResolvedValues): NameKind[] {
+function kindsOf(program: Program, resolved: ResolvedValues): NameKindCode[] {
   return program.names.map((use) => {
     if (resolved.wrt.includes(use.name)) return NameKind.Wrt;
     return typeof resolved.values.get(use.name) === "number" ? NameKind.Scalar : NameKind.Column;
