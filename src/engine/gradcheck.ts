@@ -3,7 +3,7 @@
  * finite differences of the function, entry by entry, as CS231n's notes recommend.
  */
 import { EngineError, formatValue, requireAllFinite, requirePositive, requireSameLength } from "./errors";
-import { type Bindings, type CompiledFormula, formulaFunction, formulaGradient } from "./formula";
+import { type Bindings, type CompiledFormula, boundFormula, formulaGradient } from "./formula";
 
 export type GradCheckMethod = "centred" | "forward";
 
@@ -127,7 +127,7 @@ export function gradCheckFormula(
 ): GradCheckResult {
   const { gradient } = formulaGradient(formula, bindings, wrt);
   const at = wrt.map((name) => Number(bindings[bindingKey(bindings, name)]));
-  const value = formulaFunction(formula, bindings, wrt);
+  const value = boundFormula(formula, bindings, wrt);
   return gradCheck((x) => value(x) as number, at, gradient, options);
 }
 

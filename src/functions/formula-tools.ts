@@ -5,7 +5,7 @@
 import { EngineError, requireSameLength } from "../engine/errors";
 import {
   evaluateFormula,
-  formulaFunction,
+  boundFormula,
   formulaGradient,
   formulaHessian,
   formulaJacobian,
@@ -98,7 +98,7 @@ function gradCheckResult(args: GradCheckArgs): GradCheckResult {
   const analytic = numberVector("grads", args.grads);
   requireSameLength("grads", analytic, "names", point.values);
   const formula = compiledFormula(formulaText(args.formula));
-  const value = formulaFunction(formula, point.bindings, point.names);
+  const value = boundFormula(formula, point.bindings, point.names);
   const f = (x: readonly number[]): number => scalarValue("the formula", value(x));
   const tolerance = optionalNumber("tolerance", args.tolerance);
   return gradCheck(f, point.values, analytic, tolerance === undefined ? undefined : { tolerance });

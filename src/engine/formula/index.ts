@@ -78,7 +78,7 @@ export function formulaGradient(
  * The one-value formula as a function of the `wrt` names' values, the data bound once: what a gradient
  * check evaluates many times.
  */
-export function formulaFunction(
+export function boundFormula(
   formula: CompiledFormula | string,
   bindings: Bindings,
   wrt: readonly string[],
