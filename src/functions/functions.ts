@@ -18,7 +18,7 @@ import { runCell } from "./cell-functions";
 /**
  * One SGD step (plain, momentum, Nesterov, dampening, weight decay): new params, momentum buffer, t.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#gd_step
+ * @helpurl https://localhost:3000/help/functions.html#gd_step
  * @param params Current parameters: one row or column (the previous row's spill, or the initial values).
  * @param grads Gradient of the loss at params, same length as params (hand-derived cells or GD.GRAD).
  * @param [state] Optimizer state from the previous row's spill: buffers then t. Blank on the first row.
@@ -57,7 +57,7 @@ export function GD_STEP(
 /**
  * One Adam step (also AMSGrad and AdamW): new params, first moments m, second moments v, [vmax], t.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#adam_step
+ * @helpurl https://localhost:3000/help/functions.html#adam_step
  * @param params Current parameters: one row or column.
  * @param grads Gradient of the loss at params, same length as params.
  * @param [state] Previous row's state (m, v, [vmax], t). Blank on the first row.
@@ -99,7 +99,7 @@ export function ADAM_STEP(
 /**
  * One AdaGrad step: new params, the sum of squared gradients, t.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#adagrad_step
+ * @helpurl https://localhost:3000/help/functions.html#adagrad_step
  * @param params Current parameters: one row or column.
  * @param grads Gradient of the loss at params, same length as params.
  * @param [state] Previous row's state (sums of squares, t). Blank on the first row.
@@ -135,7 +135,7 @@ export function ADAGRAD_STEP(
 /**
  * One AdaDelta step: new params, the averages of squared gradients and squared updates, t.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#adadelta_step
+ * @helpurl https://localhost:3000/help/functions.html#adadelta_step
  * @param params Current parameters: one row or column.
  * @param grads Gradient of the loss at params, same length as params.
  * @param [state] Previous row's state. Blank on the first row.
@@ -160,7 +160,7 @@ export function ADADELTA_STEP(
 /**
  * One RMSProp step (optionally centred, with momentum): new params, the state, t.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#rmsprop_step
+ * @helpurl https://localhost:3000/help/functions.html#rmsprop_step
  * @param params Current parameters: one row or column.
  * @param grads Gradient of the loss at params, same length as params.
  * @param [state] Previous row's state. Blank on the first row.
@@ -199,7 +199,7 @@ export function RMSPROP_STEP(
 /**
  * One step of any optimizer in the engine's registry, by name, with hyper-parameters as "name=value" text.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#optim_step
+ * @helpurl https://localhost:3000/help/functions.html#optim_step
  * @param optimizer Optimizer name: "sgd", "adagrad", "adadelta", "rmsprop", "adam", "adamw", "momentum_ewa", "sgd_l2", "adamax", "nadam", "radam", "rprop", "asgd", "lion", "eve".
  * @param params Current parameters: one row or column.
  * @param grads Gradient of the loss at params, same length as params.
@@ -224,7 +224,7 @@ export function OPTIM_STEP(
 /**
  * Column labels for a step function's spill, e.g. ("adam", "a,b") → a, b, m_a, m_b, v_a, v_b, t.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#step_headers
+ * @helpurl https://localhost:3000/help/functions.html#step_headers
  * @param optimizer Optimizer name, e.g. "sgd", "adam", "nadam", "rprop", "asgd", "lion", "eve".
  * @param names Parameter names: "a,b" or a range of name cells.
  * @param [options] Hyper-parameters that change the state, as text, e.g. "momentum=0.9" or "amsgrad=true".
@@ -237,7 +237,7 @@ export function STEP_HEADERS(optimizer: string, names: any[][], options?: string
 /**
  * The gradient of a formula string with respect to the named variables.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#grad
+ * @helpurl https://localhost:3000/help/functions.html#grad
  * @param formula A formula in the engine's language, e.g. "AVERAGE((a*x+b-y)^2)".
  * @param names Variables to differentiate by: "a,b" or a range of names.
  * @param values Their values, in the same order.
@@ -258,7 +258,7 @@ export function GRAD(
 /**
  * The value of a formula string at the given point and data (e.g. the loss on a batch).
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#loss
+ * @helpurl https://localhost:3000/help/functions.html#loss
  * @param formula A formula in the engine's language, e.g. "AVERAGE((a*x+b-y)^2)".
  * @param names Variable names: "a,b" or a range of names.
  * @param values Their values, in the same order.
@@ -279,7 +279,7 @@ export function LOSS(
 /**
  * The Jacobian of several formulas: row i is the gradient of formula i.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#jacobian
+ * @helpurl https://localhost:3000/help/functions.html#jacobian
  * @param formulas A range of formula cells, or formulas in one cell separated by ";".
  * @param names Variables: "a,b" or a range of names.
  * @param values Their values, in the same order.
@@ -300,7 +300,7 @@ export function JACOBIAN(
 /**
  * The Hessian (matrix of second derivatives) of a formula string.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#hessian
+ * @helpurl https://localhost:3000/help/functions.html#hessian
  * @param formula A formula in the engine's language.
  * @param names Variables: "a,b" or a range of names.
  * @param values Their values, in the same order.
@@ -321,7 +321,7 @@ export function HESSIAN(
 /**
  * Checks gradient cells (e.g. your hand-derived derivative columns) against centred finite differences of the formula.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#gradcheck
+ * @helpurl https://localhost:3000/help/functions.html#gradcheck
  * @param formula The loss as a formula string.
  * @param names Variables: "a,b" or a range of names.
  * @param values Their values, in the same order.
@@ -346,7 +346,7 @@ export function GRADCHECK(
 /**
  * The learning rate of a schedule at a step; the schedule's parameters follow in the engine's order.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#lr_decay
+ * @helpurl https://localhost:3000/help/functions.html#lr_decay
  * @param lr Initial learning rate η0.
  * @param step Step (or epoch) number, from 0.
  * @param schedule Schedule name: constant, exponential, piecewise_constant, polynomial, cosine, cosine_restarts, inverse_time, natural_exp, step, multi_step, cyclic_triangular, cyclic_triangular2, cyclic_exp_range, one_cycle_cos, one_cycle_linear.
@@ -361,7 +361,7 @@ export function LR_DECAY(lr: number, step: number, schedule: string, params?: an
  * Trains a small network. Without epochs: ONE iteration per row (previous row's spill in → params, state, loss out). With epochs: a whole run in one cell, returning the loss per epoch (a column) or the trained params (a row).
  * @customfunction
  * @cancelable
- * @helpurl https://localhost:3000/docs/functions.md#train_mlp
+ * @helpurl https://localhost:3000/help/functions.html#train_mlp
  * @param layers Layer sizes, inputs first, e.g. "2,4,1".
  * @param X Inputs: one row per example.
  * @param Y Targets: one row per example.
@@ -428,7 +428,7 @@ export async function TRAIN_MLP(
  * A whole training run that shows its progress: the loss column fills in epoch by epoch (blank until reached).
  * @customfunction
  * @streaming
- * @helpurl https://localhost:3000/docs/functions.md#train_mlp_live
+ * @helpurl https://localhost:3000/help/functions.html#train_mlp_live
  * @param layers Layer sizes, inputs first, e.g. "2,4,1".
  * @param X Inputs: one row per example.
  * @param Y Targets: one row per example.
@@ -487,7 +487,7 @@ export function TRAIN_MLP_LIVE(
 /**
  * Column labels for TRAIN_MLP's row mode: p1..pn, the optimizer state, loss.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#train_headers
+ * @helpurl https://localhost:3000/help/functions.html#train_headers
  * @param layers Layer sizes, inputs first, e.g. "2,4,1".
  * @param [optimizer] Optimizer name (default "sgd").
  * @param [options] Optimizer hyper-parameters as text, e.g. "momentum=0.9".
@@ -500,7 +500,7 @@ export function TRAIN_HEADERS(layers: any[][], optimizer?: string, options?: str
 /**
  * A trained network's outputs for each row of inputs.
  * @customfunction
- * @helpurl https://localhost:3000/docs/functions.md#mlp_predict
+ * @helpurl https://localhost:3000/help/functions.html#mlp_predict
  * @param layers Layer sizes, inputs first, e.g. "2,4,1".
  * @param params The network's parameters (the first values of a TRAIN_MLP row, or its run-mode params).
  * @param X Inputs: one row per example.

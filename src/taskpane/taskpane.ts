@@ -1,9 +1,7 @@
 /*
- * The task pane page. In Excel it is also the shared runtime: importing the functions module here registers
- * the GD.* custom functions (CustomFunctionsMetadataPlugin appends their CustomFunctions.associate calls).
+ * The task pane page. In Excel it is also the shared runtime: taskpane.html loads functions.js (the GD.*
+ * custom functions, their own webpack entry) before this script.
  */
-import "./custom-functions-shim";
-import "../functions/functions";
 import { createTrainingWorker } from "../worker/create-training-worker";
 import { OPTIMIZER_CHOICES, SCHEDULE_CHOICES, checkTrainConfig } from "./engine-choices";
 import { NO_SINK } from "./epoch-sink";

@@ -100,7 +100,7 @@ describe("functions.json generated from functions.ts", () => {
       expect(f.name).toBe(f.id);
       expect((f.description ?? "").length).toBeGreaterThan(10);
       for (const p of f.parameters) expect((p.description ?? "").length).toBeGreaterThan(3);
-      expect(f.helpUrl).toBe(`https://localhost:3000/docs/functions.md#${f.id.toLowerCase()}`);
+      expect(f.helpUrl).toBe(`https://localhost:3000/help/functions.html#${f.id.toLowerCase()}`);
     }
   });
 

@@ -1,0 +1,14 @@
+/*
+ * The custom functions' own webpack entry: dist/functions.js, the manifest's CustomFunctions <Script>, and the
+ * first script taskpane.html loads (before the pane's UI), as in Microsoft's Excel-Custom-Functions-Shared
+ * template. It is self-contained (no webpack runtime chunk), so Excel can load it on its own.
+ *
+ * Importing ./functions registers every GD.* function: the metadata plugin appends a
+ * CustomFunctions.associate call per function to that module. Outside Excel (the pane opened in a browser)
+ * the shim gives CustomFunctions a no-op associate first.
+ *
+ * State shared between this bundle and the pane's: none today. Each webpack entry has its own module copies,
+ * so anything both must see goes on globalThis under the `gradientSteps` key (see CONTRIBUTING.md).
+ */
+import "../taskpane/custom-functions-shim";
+import "./functions";
