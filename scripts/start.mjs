@@ -37,7 +37,13 @@ export function build() {
   console.log("Building dist/ (webpack --mode production)…");
   const result = spawnSync(
     process.execPath,
-    [join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--env", "localhost"],
+    [
+      join(root, "node_modules", "webpack", "bin", "webpack.js"),
+      "--mode",
+      "production",
+      "--env",
+      "localhost",
+    ],
     {
       cwd: root,
       stdio: "inherit",
