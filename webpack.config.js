@@ -121,10 +121,17 @@ function mainCompilationOnly(plugin) {
   };
 }
 
-/** Office needs https; Linux dev certificates need root (docs/workbench.md), so elsewhere the dev server is http. */
+/**
+ * Office needs https; Linux dev certificates need root (`npx office-addin-dev-certs install`), so on Linux the
+ * dev server is http unless it serves Excel (ADDIN_DEV_HTTPS, set by npm start) or `--env https` asks for it.
+ */
 async function devServerTransport(env) {
+  // ADDIN_DEV_HTTPS: set by `npm start` when office-addin-debugging starts this server for Excel (any OS).
   const wantHttps =
-    env.https === true || env.https === "true" || ["win32", "darwin"].includes(process.platform);
+    env.https === true ||
+    env.https === "true" ||
+    process.env.ADDIN_DEV_HTTPS === "1" ||
+    ["win32", "darwin"].includes(process.platform);
   if (!wantHttps) return { type: "http" };
   const devCerts = require("office-addin-dev-certs");
   const options = await devCerts.getHttpsServerOptions();
@@ -153,6 +160,8 @@ module.exports = async (env = {}, options = {}) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: true,
+      // Always write, so dist/'s mtimes say when it was built (npm start rebuilds when a source is newer).
+      compareBeforeEmit: false,
     },
     resolve: {
       extensions: [".ts", ".js"],

@@ -1,13 +1,17 @@
 // `npm start`: the one command that runs the main job.
-// - Where Excel can run (Windows/macOS with office-addin-debugging installed): sideload manifest.xml into
-//   Excel with `office-addin-debugging start manifest.xml` (it starts the https dev server itself).
-// - Elsewhere (our Linux machines, CI): build dist/ if it is missing or older than the sources, serve it over
-//   http on localhost:3000 with a tiny static server, and print the workbench URL.
-//   Options: --port N, --no-build, --workbench (force the workbench even where Excel exists).
+// - Where Excel can run (Windows/macOS with office-addin-debugging installed), or when given Excel arguments:
+//   `office-addin-debugging start manifest.xml [desktop|web] [--document <url>] [--app <app>] …` — every such
+//   argument passes through (scripts/excel-args.mjs), so `npm start -- web --document <url>` sideloads into
+//   Excel on the web, from Linux too. office-addin-debugging starts the https dev server itself.
+// - Elsewhere (Linux, CI) without Excel arguments: build dist/ if it is missing or older than the sources,
+//   serve it over http on localhost:3000 with a tiny static server, and print the workbench URL.
+//   Workbench options: --port N, --no-build, --workbench (force the workbench even where Excel exists).
+// OFFICE_ADDIN_DEBUGGING_CLI names another office-addin-debugging CLI to run (e.g. a global install).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { planOf } from "./excel-args.mjs";
 import { serveDirectory } from "./static-server.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,7 +38,7 @@ export function buildIsStale() {
 }
 
 export function build() {
-  console.log("Building dist/ (webpack --mode production)…");
+  console.log("Building dist/ (webpack --mode production --env localhost)…");
   const result = spawnSync(
     process.execPath,
     [
@@ -52,28 +56,52 @@ export function build() {
   if (result.status !== 0) throw new Error(`webpack failed with exit code ${result.status}`);
 }
 
-function canRunExcel() {
+/** The office-addin-debugging CLI `npm start` / `npm stop` run (OFFICE_ADDIN_DEBUGGING_CLI overrides it). */
+export function debuggingCli() {
   return (
-    ["win32", "darwin"].includes(process.platform) &&
-    existsSync(join(root, "node_modules", "office-addin-debugging", "package.json"))
+    process.env.OFFICE_ADDIN_DEBUGGING_CLI || join(root, "node_modules", "office-addin-debugging", "cli.js")
   );
 }
 
+/** The plan for this machine: Excel through office-addin-debugging, the workbench, or a refusal. */
+export function planHere(command, argv) {
+  return planOf(command, argv, {
+    platform: process.platform,
+    hasDebugging: existsSync(debuggingCli()),
+    defaultPort: Number(process.env.npm_package_config_dev_server_port || 3000),
+  });
+}
+
+/**
+ * Runs office-addin-debugging with `args` (no shell, so a document URL with & or ? stays one argument) and
+ * exits with its status. ADDIN_DEV_HTTPS makes the dev server it starts serve https (Office needs it).
+ */
+export function runOfficeDebugging(args) {
+  console.log(`office-addin-debugging ${args.join(" ")}`);
+  const child = spawn(process.execPath, [debuggingCli(), ...args], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ADDIN_DEV_HTTPS: "1" },
+  });
+  child.on("error", (error) => {
+    console.error(`could not run office-addin-debugging: ${error.message}`);
+    process.exit(1);
+  });
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 async function main() {
-  const args = process.argv.slice(2);
-  const portArg = args.indexOf("--port");
-  const port =
-    portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env.npm_package_config_dev_server_port || 3000);
-  if (canRunExcel() && !args.includes("--workbench")) {
-    const child = spawn("npx", ["office-addin-debugging", "start", "manifest.xml"], {
-      cwd: root,
-      stdio: "inherit",
-      shell: process.platform === "win32",
-    });
-    child.on("exit", (code) => process.exit(code ?? 0));
+  const plan = planHere("start", process.argv.slice(2));
+  if (plan.kind === "error") {
+    console.error(`npm start: ${plan.message}`);
+    process.exit(1);
+  }
+  if (plan.kind === "excel") {
+    runOfficeDebugging(plan.args);
     return;
   }
-  if (!args.includes("--no-build") && buildIsStale()) build();
+  const { port } = plan;
+  if (plan.build && buildIsStale()) build();
   let server;
   try {
     server = await serveDirectory(DIST, port);
@@ -95,7 +123,9 @@ async function main() {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  console.log(`Excel is not available on ${process.platform}: serving the local workbench instead.`);
+  console.log(
+    `Serving the local workbench (for Excel: npm start -- desktop on Windows or macOS, npm start -- web --document <workbook URL> anywhere).`,
+  );
   console.log(`  Workbench:  http://localhost:${port}/workbench.html`);
   console.log(
     `  Task pane:  http://localhost:${port}/taskpane.html (outside Excel it keeps results in the pane)`,

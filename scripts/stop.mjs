@@ -1,25 +1,17 @@
-// `npm stop`: mirrors `npm start`.
-// - Where Excel runs: `office-addin-debugging stop manifest.xml` (unloads the add-in, stops the dev server).
-// - Elsewhere: stops the workbench server that `npm start` recorded in its pid file (and only that process).
-import { spawn } from "node:child_process";
+// `npm stop`: mirrors `npm start`, with the same arguments.
+// - Where Excel runs, or with Excel arguments (`npm stop -- web`, `desktop`, `--prod`):
+//   `office-addin-debugging stop manifest.xml [platform] [options]` (unloads the add-in, stops the dev server).
+// - Elsewhere, or with --workbench: stops the workbench server that `npm start` recorded in its pid file (and
+//   only that process).
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { PID_FILE } from "./start.mjs";
+import { PID_FILE, planHere, runOfficeDebugging } from "./start.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
-if (
-  ["win32", "darwin"].includes(process.platform) &&
-  existsSync(join(root, "node_modules", "office-addin-debugging", "package.json")) &&
-  !process.argv.includes("--workbench")
-) {
-  const child = spawn("npx", ["office-addin-debugging", "stop", "manifest.xml"], {
-    cwd: root,
-    stdio: "inherit",
-    shell: process.platform === "win32",
-  });
-  child.on("exit", (code) => process.exit(code ?? 0));
+const plan = planHere("stop", process.argv.slice(2));
+if (plan.kind === "error") {
+  console.error(`npm stop: ${plan.message}`);
+  process.exit(1);
+} else if (plan.kind === "excel") {
+  runOfficeDebugging(plan.args);
 } else if (!existsSync(PID_FILE)) {
   console.log("No workbench server is recorded as running (nothing to stop).");
 } else {

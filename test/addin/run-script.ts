@@ -10,6 +10,11 @@ export const ROOT = join(__dirname, "..", "..");
  * Jest's CommonJS transform cannot import .mjs files itself.
  */
 export function callScript<T>(script: string, exportName: string, ...args: unknown[]): T {
+  return callScriptMany<T>(script, exportName, [args])[0] as T;
+}
+
+/** The same for many calls in one child process (one result per argument list). */
+export function callScriptMany<T>(script: string, exportName: string, argLists: unknown[][]): T[] {
   const file = JSON.stringify(join(ROOT, "scripts", script));
   const run = spawnSync(
     process.execPath,
@@ -17,11 +22,12 @@ export function callScript<T>(script: string, exportName: string, ...args: unkno
       "--input-type=module",
       "-e",
       `const m = await import(${file});
-       const result = await m[${JSON.stringify(exportName)}](...${JSON.stringify(args)});
-       process.stdout.write(JSON.stringify(result instanceof Map ? [...result.keys()] : result));`,
+       const results = [];
+       for (const args of ${JSON.stringify(argLists)}) results.push(await m[${JSON.stringify(exportName)}](...args));
+       process.stdout.write(JSON.stringify(results));`,
     ],
     { encoding: "utf8" },
   );
   if (run.status !== 0) throw new Error(`${script} ${exportName} failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as T;
+  return JSON.parse(run.stdout) as T[];
 }
