@@ -47,7 +47,7 @@ export function renderHelpPage(markdown, { title, nav }) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Gradient Steps help</title>
 <link rel="icon" href="../assets/icon-16.png">
-<style>${STYLE}</style>
+<link rel="stylesheet" href="help.css">
 </head>
 <body>
 <nav>${links}</nav>
@@ -71,7 +71,7 @@ export function helpSources(root) {
   return [join(root, "README.md"), ...(existsSync(contributing) ? [contributing] : []), ...files];
 }
 
-/** Every help page: { "help/index.html": html, "help/functions.html": html, ... }. */
+/** Every help page: { "help/index.html": html, "help/functions.html": html, ..., "help/help.css": css }. */
 export function renderHelpPages(root) {
   const sources = helpSources(root);
   const titleOf = (markdown, file) => /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim() ?? basename(file, ".md");
@@ -80,7 +80,8 @@ export function renderHelpPages(root) {
     href: helpPageOf(file),
     label: helpPageOf(file) === "index.html" ? "Overview" : basename(file, ".md"),
   }));
-  const pages = {};
+  // The style is a file, not an inline <style>: the pages' Content-Security-Policy has no 'unsafe-inline'.
+  const pages = { "help/help.css": `${STYLE}\n` };
   for (const { file, markdown } of texts) {
     pages[`help/${helpPageOf(file)}`] = renderHelpPage(markdown, { title: titleOf(markdown, file), nav });
   }

@@ -17,6 +17,10 @@ describe("help pages", () => {
     );
     expect(Object.keys(pages)).not.toContain("help/TEAM-NOTES.html");
     expect(pages["help/index.html"]).toContain("<title>Gradient Steps — an Excel add-in");
+    // Styled from a file: the pages' Content-Security-Policy allows no inline style.
+    expect(pages["help/index.html"]).toContain('<link rel="stylesheet" href="help.css">');
+    expect(pages["help/index.html"]).not.toContain("<style");
+    expect(pages["help/help.css"]).toContain("font:");
   });
 
   test("every @helpurl of src/functions/functions.ts opens a rendered page that has its anchor", () => {
