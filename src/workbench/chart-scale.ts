@@ -1,10 +1,8 @@
-/** Axis ranges and tick positions for the workbench's canvas line chart: pure numbers, no canvas. */
-
-export type AxisScale = "linear" | "log";
+/** Axis ranges and tick positions for the hand-drawn loss-contour chart: pure numbers, no canvas. */
 
 export interface ChartAxis {
-  scale: AxisScale;
-  /** Bottom and top of the axis in data units (both > 0 on a log axis). */
+  scale: "linear";
+  /** Bottom and top of the axis in data units. */
   min: number;
   max: number;
   /** Values labelled on the axis, bottom to top. */
@@ -61,42 +59,8 @@ export function paddedLinearAxis(values: readonly number[], margin = 0.05, count
   return { scale: "linear", min, max, ticks };
 }
 
-/**
- * A log10 axis from the power of ten below the smallest positive value to the one above the largest; values
- * ≤ 0 cannot be shown and are left out (the line breaks there). Ticks at powers of ten, at most `maxTicks`.
- */
-export function logAxis(values: readonly number[], maxTicks = 6): ChartAxis {
-  let low = Infinity;
-  let high = -Infinity;
-  for (const v of values) {
-    if (!(v > 0) || !Number.isFinite(v)) continue;
-    low = Math.min(low, v);
-    high = Math.max(high, v);
-  }
-  if (low > high) [low, high] = [1, 10];
-  const bottom = Math.floor(Math.log10(low));
-  const top = Math.max(bottom + 1, Math.ceil(Math.log10(high)));
-  const every = Math.ceil((top - bottom + 1) / maxTicks);
-  const ticks: number[] = [];
-  for (let e = bottom; e <= top; e += every) ticks.push(10 ** e);
-  return { scale: "log", min: 10 ** bottom, max: 10 ** top, ticks };
-}
-
 /** Where `value` sits on the axis: 0 at the bottom, 1 at the top; NaN when the axis cannot show it. */
 export function axisFraction(axis: ChartAxis, value: number): number {
   if (!Number.isFinite(value)) return NaN;
-  if (axis.scale === "log") {
-    if (value <= 0) return NaN;
-    return (Math.log10(value) - Math.log10(axis.min)) / (Math.log10(axis.max) - Math.log10(axis.min));
-  }
   return (value - axis.min) / (axis.max - axis.min);
-}
-
-/** Indexes of the points to label on the x axis: 0 and every nice step after it, about `count` labels. */
-export function xTickIndexes(points: number, count = 8): number[] {
-  if (points <= 0) return [];
-  const step = Math.max(1, Math.round(niceStep(points - 1, count)));
-  const indexes: number[] = [];
-  for (let i = 0; i < points; i += step) indexes.push(i);
-  return indexes;
 }

@@ -268,11 +268,10 @@ function drawPlaneAxes(
   context.strokeRect(pad.left, pad.top, plotWidth, plotHeight);
   context.fillStyle = "#666";
   context.textAlign = "center";
-  for (const tick of axes.a.ticks)
-    context.fillText(tickText(axes.a, tick), px(tick), height - pad.bottom + 14);
+  for (const tick of axes.a.ticks) context.fillText(tickText(tick), px(tick), height - pad.bottom + 14);
   context.fillText("a", pad.left + plotWidth / 2, height - 4);
   context.textAlign = "right";
-  for (const tick of axes.b.ticks) context.fillText(tickText(axes.b, tick), pad.left - 4, py(tick) + 4);
+  for (const tick of axes.b.ticks) context.fillText(tickText(tick), pad.left - 4, py(tick) + 4);
   context.textAlign = "left";
   context.fillText("b", 6, pad.top + plotHeight / 2 + 4);
 }
@@ -352,8 +351,7 @@ function drawChartBackground(
   context.fillText(title, 6, 16);
 }
 
-/** A tick label: 1eN on a log axis, else the value to 6 significant digits. */
-function tickText(axis: ChartAxis, tick: number): string {
-  if (axis.scale === "log") return `1e${Math.round(Math.log10(tick))}`;
+/** A tick label: the value to 6 significant digits. */
+function tickText(tick: number): string {
   return formatNumber(Number(tick.toPrecision(6)));
 }

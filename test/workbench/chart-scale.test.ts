@@ -1,13 +1,6 @@
-/** The chart axes' numbers, derived by hand in the comments (1-2-5 steps, powers of ten). */
+/** The chart axes' numbers, derived by hand in the comments (1-2-5 steps). */
 import { describe, expect, test } from "@jest/globals";
-import {
-  axisFraction,
-  linearAxis,
-  logAxis,
-  niceStep,
-  paddedLinearAxis,
-  xTickIndexes,
-} from "../../src/workbench/chart-scale";
+import { axisFraction, linearAxis, niceStep, paddedLinearAxis } from "../../src/workbench/chart-scale";
 
 describe("niceStep", () => {
   test("rounds span/count up to 1, 2 or 5 × 10^k", () => {
@@ -47,36 +40,10 @@ describe("linearAxis", () => {
   });
 });
 
-describe("logAxis", () => {
-  test("spans whole decades and leaves out values it cannot show", () => {
-    // 1e-6 … 936: decades −6 … 3 (ten powers), at most 6 ticks → every 2nd power.
-    const axis = logAxis([936, 1e-6, 0, -1, NaN]);
-    expect(axis.scale).toBe("log");
-    expect([Math.log10(axis.min), Math.log10(axis.max)]).toEqual([-6, 3]);
-    expect(axis.ticks.map((t) => Math.round(Math.log10(t)))).toEqual([-6, -4, -2, 0, 2]);
-    // 1e-3 is 3 of the 9 decades above the bottom.
-    expect(axisFraction(axis, 1e-3)).toBeCloseTo(1 / 3, 12);
-    expect(axisFraction(axis, 0)).toBeNaN();
-  });
-
-  test("one decade at least", () => {
-    const axis = logAxis([5, 5]);
-    expect([axis.min, axis.max]).toEqual([1, 10]);
-  });
-});
-
 test("axisFraction on a linear axis, and NaN for an empty cell", () => {
   const axis = linearAxis([0.2, 2.1]); // 0 … 2.5
   expect(axisFraction(axis, 2)).toBeCloseTo(0.8, 15);
   expect(axisFraction(axis, NaN)).toBeNaN();
-});
-
-test("xTickIndexes: 0 and every nice step", () => {
-  // 301 points (iterations 0…300): 300/8 = 37.5 → every 50th.
-  expect(xTickIndexes(301)).toEqual([0, 50, 100, 150, 200, 250, 300]);
-  // 3 points: 2/8 = 0.25 → 0.5, at least every point.
-  expect(xTickIndexes(3)).toEqual([0, 1, 2]);
-  expect(xTickIndexes(0)).toEqual([]);
 });
 
 describe("paddedLinearAxis", () => {
