@@ -3,16 +3,12 @@
  * engine's formula language and gradient check, shaped for spilling.
  */
 import { EngineError, requireSameLength } from "../engine/errors";
-import {
-  evaluateFormula,
-  boundFormula,
-  formulaGradient,
-  formulaHessian,
-  formulaJacobian,
-} from "../engine/formula";
-import { gradCheck, type GradCheckResult } from "../engine/gradcheck";
+import { evaluateFormula, formulaGradient, formulaHessian, formulaJacobian } from "../engine/formula";
+import { formulaObjective, gradCheck, type GradCheckResult } from "../engine/gradcheck";
 import { numberVector, optionalNumber, type CellInput } from "./coercion";
+import { checkFormulaWork } from "./formula-budget";
 import { compiledFormula, formulaPoint, formulaText, type FormulaPoint } from "./formula-cells";
+import { gradCheckCells } from "./gradcheck-cells";
 import { spillMatrix, spillRow } from "./spill-layout";
 
 export interface FormulaArgs {
@@ -45,18 +41,18 @@ export function lossCell(args: FormulaArgs): number {
 /** GRAD: one row, ∂f/∂name for each name in order. */
 export function gradientRow(args: FormulaArgs): number[][] {
   const point = pointOf(args);
-  const { gradient } = formulaGradient(
-    compiledFormula(formulaText(args.formula)),
-    point.bindings,
-    point.names,
-  );
+  const formula = compiledFormula(formulaText(args.formula));
+  checkFormulaWork("GRAD", [formula], point);
+  const { gradient } = formulaGradient(formula, point.bindings, point.names);
   return spillRow(gradient);
 }
 
 /** HESSIAN: n×n second derivatives. */
 export function hessianMatrix(args: FormulaArgs): number[][] {
   const point = pointOf(args);
-  const { hessian } = formulaHessian(compiledFormula(formulaText(args.formula)), point.bindings, point.names);
+  const formula = compiledFormula(formulaText(args.formula));
+  checkFormulaWork("HESSIAN", [formula], point);
+  const { hessian } = formulaHessian(formula, point.bindings, point.names);
   return spillMatrix(hessian);
 }
 
@@ -78,6 +74,7 @@ export function formulaList(input: CellInput): string[] {
 export function jacobianMatrix(args: FormulaArgs): number[][] {
   const point = pointOf(args);
   const formulas = formulaList(args.formula).map(compiledFormula);
+  checkFormulaWork("JACOBIAN", formulas, point);
   const { jacobian } = formulaJacobian(formulas, point.bindings, point.names);
   return spillMatrix(jacobian);
 }
@@ -88,18 +85,18 @@ export interface GradCheckArgs extends FormulaArgs {
 }
 
 /** The GRADCHECK row: verdict, the largest relative error, then each entry's relative error. */
-export function gradCheckRow(args: GradCheckArgs): (number | boolean)[][] {
-  const result = gradCheckResult(args);
-  return [[result.pass, result.maxRelativeError, ...result.entries.map((e) => e.relativeError)]];
+export function gradCheckRow(args: GradCheckArgs): (number | boolean | string)[][] {
+  const point = pointOf(args);
+  return gradCheckCells(gradCheckResult(args, point), point.names);
 }
 
-function gradCheckResult(args: GradCheckArgs): GradCheckResult {
-  const point = pointOf(args);
+function gradCheckResult(args: GradCheckArgs, point: FormulaPoint): GradCheckResult {
   const analytic = numberVector("grads", args.grads);
   requireSameLength("grads", analytic, "names", point.values);
   const formula = compiledFormula(formulaText(args.formula));
-  const value = boundFormula(formula, point.bindings, point.names);
-  const f = (x: readonly number[]): number => scalarValue("the formula", value(x));
+  checkFormulaWork("GRADCHECK", [formula], point);
+  const valueOf = (value: number | number[]): number => scalarValue("the formula", value);
+  const { f, reads } = formulaObjective(formula, point.bindings, point.names, valueOf);
   const tolerance = optionalNumber("tolerance", args.tolerance);
-  return gradCheck(f, point.values, analytic, tolerance === undefined ? undefined : { tolerance });
+  return gradCheck(f, point.values, analytic, { reads, ...(tolerance === undefined ? {} : { tolerance }) });
 }

@@ -98,8 +98,14 @@ describe("validation messages", () => {
     ],
     [
       "f finite",
-      () => gradCheck((v) => Math.log((v[0] as number) - 1), [1], [1]),
+      // ln(x − 1 + 1e-6): finite at x = 1 and x + h, NaN at x − h = 1 − 1e-5.
+      () => gradCheck((v) => Math.log((v[0] as number) - 1 + 1e-6), [1], [1]),
       "f(x[1] - h) must be a finite number, got NaN",
+    ],
+    [
+      "f finite at x",
+      () => gradCheck((v) => Math.log((v[0] as number) - 1), [1], [1]),
+      "f(x) must be a finite number, got -Infinity",
     ],
     [
       "f finite (forward)",

@@ -135,7 +135,8 @@ export function stateToCells<H extends BaseHyper, Slot extends string, Scalar ex
   const cells: number[] = [];
   for (const slot of rule.slotNames) {
     const values = state.slots[slot];
-    if (values !== undefined) cells.push(...values);
+    // A loop, not push(...values): spreading 130,000+ arguments overflows the call stack.
+    if (values !== undefined) for (const value of values) cells.push(value);
   }
   for (const name of rule.scalarNames ?? []) cells.push(state.scalars?.[name] ?? 0);
   cells.push(state.t);
