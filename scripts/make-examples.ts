@@ -1,6 +1,6 @@
 /**
  * Writes the example workbooks in examples/ (npm run examples): one builder per workbook (./examples/*.ts,
- * each a sheet model of raw cell contents), packaged by ./examples/package.ts.
+ * each a sheet model of raw cell contents), packaged by src/xlsx/write-workbook.ts (the writer the workbench's Save uses too).
  */
 /* global __dirname, console, require, module, process */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { gradcheckWorkbook } from "./examples/gradcheck";
 import { linearRegressionWorkbook } from "./examples/linear-regression";
 import { lrDecayWorkbook } from "./examples/lr-decay";
-import { writeWorkbook } from "./examples/package";
-import type { WorkbookModel } from "./examples/sheet-model";
+import { writeWorkbook } from "../src/xlsx/write-workbook";
+import type { WorkbookModel } from "../src/xlsx/sheet-model";
 import { xorNetworkWorkbook } from "./examples/xor-network";
 
 export function exampleWorkbooks(): WorkbookModel[] {

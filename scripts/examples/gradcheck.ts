@@ -3,7 +3,7 @@
  * each checked by GD.GRADCHECK against centred differences.
  */
 import { LINE } from "./linear-regression";
-import { SheetBuilder, type SheetModel, type WorkbookModel } from "./sheet-model";
+import { SheetBuilder, type SheetModel, type WorkbookModel } from "../../src/xlsx/sheet-model";
 
 export const GRADCHECK_POINTS: readonly (readonly [number, number, number])[] = [
   [0, 0, 0.3],

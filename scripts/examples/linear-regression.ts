@@ -14,7 +14,7 @@ import {
   type ChartPlan,
   type SheetModel,
   type WorkbookModel,
-} from "./sheet-model";
+} from "../../src/xlsx/sheet-model";
 
 // y = ax + b with a = 2, b = 30: 20 points, x in [-1.9, 1.9], listed in a fixed shuffled order so that online
 // SGD does not walk along sorted x (which makes momentum methods overshoot).

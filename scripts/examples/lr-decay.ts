@@ -1,7 +1,7 @@
 /** lr-decay.xlsx: every engine schedule side by side, from one lr0 cell, one row per step. */
 import { getSchedule, SCHEDULE_NAMES } from "../../src/engine/schedules";
 import { columnName } from "../../src/workbench/cell-format";
-import { SheetBuilder, type SheetModel, type WorkbookModel } from "./sheet-model";
+import { SheetBuilder, type SheetModel, type WorkbookModel } from "../../src/xlsx/sheet-model";
 
 /** Example parameters for each schedule parameter name (positional order comes from the registry). */
 const SCHEDULE_EXAMPLES: Readonly<Record<string, string>> = {

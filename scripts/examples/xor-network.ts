@@ -12,7 +12,7 @@ import {
   type ChartPlan,
   type SheetModel,
   type WorkbookModel,
-} from "./sheet-model";
+} from "../../src/xlsx/sheet-model";
 
 export const XOR = {
   layers: "2,3,1",

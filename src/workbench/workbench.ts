@@ -3,59 +3,23 @@
  * training pane as in Excel beside it, keeping each run in its own sheet and listing every run in "Runs".
  * This is what `npm start` serves where Excel cannot run, and what the browser tests drive.
  */
-/* global requestAnimationFrame, HTMLButtonElement, HTMLCanvasElement, HTMLElement, HTMLInputElement, HTMLSelectElement, HTMLTableElement, Option, URL, document */
+/* global requestAnimationFrame, HTMLButtonElement, HTMLCanvasElement, HTMLDialogElement, HTMLElement, HTMLInputElement, HTMLSelectElement, HTMLTableElement, URL, document */
 import "../taskpane/custom-functions-shim";
-import { HyperFormula } from "hyperformula";
+import type { HyperFormula } from "hyperformula";
 import { OPTIMIZER_CHOICES, SCHEDULE_CHOICES, checkTrainConfig } from "../taskpane/engine-choices";
 import { mountTrainingPane } from "../taskpane/mount-pane";
 import { createTrainingWorker } from "../worker/create-training-worker";
-import { EXAMPLE_WORKBOOKS, fetchExampleSheets, type SheetContent } from "./example-workbooks";
 import { SheetCharts } from "./sheet-charts";
 import { SheetGrid } from "./sheet-grid";
 import { WorkbenchRunSink } from "./workbench-run-sink";
 import { createWorkbenchEngine } from "./workbench-engine";
+import { mountPaneToggle } from "./pane-toggle";
+import { WorkbookFiles } from "./workbook-files";
 
 function required<T extends HTMLElement>(id: string, type: { new (): T }): T {
   const element = document.getElementById(id);
   if (!(element instanceof type)) throw new Error(`workbench.html lacks #${id}`);
   return element;
-}
-
-/** Replaces every sheet of the workbench with a workbook's sheets. */
-function replaceSheets(hf: HyperFormula, sheets: readonly SheetContent[]): void {
-  for (const name of hf.getSheetNames()) {
-    const id = hf.getSheetId(name);
-    if (id !== undefined) hf.removeSheet(id);
-  }
-  for (const sheet of sheets) {
-    const id = hf.getSheetId(hf.addSheet(sheet.name));
-    if (id !== undefined) hf.setSheetContent(id, sheet.rows);
-  }
-}
-
-function mountExamplePicker(hf: HyperFormula, grid: SheetGrid, redraw: () => void): void {
-  const picker = required("wb-example", HTMLSelectElement);
-  picker.append(new Option("choose…", ""), ...EXAMPLE_WORKBOOKS.map((file) => new Option(file, file)));
-  picker.addEventListener("change", () => {
-    const file = picker.value;
-    if (!file) return;
-    picker.disabled = true;
-    fetchExampleSheets(document.baseURI, file)
-      .then((sheets) => {
-        replaceSheets(hf, sheets);
-        const first = sheets[0];
-        if (first) grid.showSheet(first.name);
-        redraw();
-        picker.dataset["loaded"] = file;
-      })
-      .catch((error: unknown) => {
-        picker.title = `could not open ${file}: ${String(error)}`;
-        picker.dataset["loaded"] = "";
-      })
-      .finally(() => {
-        picker.disabled = false;
-      });
-  });
 }
 
 function main(): void {
@@ -110,11 +74,29 @@ function main(): void {
     checkConfig: checkTrainConfig,
     afterWrite: scheduleRedraw,
   });
-  mountExamplePicker(hf, grid, redraw);
+  const files = new WorkbookFiles(
+    { hf, activeSheetName: () => grid.activeSheetName, showSheet: (name) => grid.showSheet(name), redraw },
+    {
+      open: required("wb-open-button", HTMLButtonElement),
+      fileInput: required("wb-file-input", HTMLInputElement),
+      save: required("wb-save-button", HTMLButtonElement),
+      examples: required("wb-example", HTMLSelectElement),
+      fileName: required("wb-file-name", HTMLElement),
+      fileState: required("wb-file-state", HTMLElement),
+      message: required("wb-message", HTMLElement),
+      messageText: required("wb-message-text", HTMLElement),
+      messageClose: required("wb-message-close", HTMLButtonElement),
+      confirm: required("wb-confirm", HTMLDialogElement),
+      confirmText: required("wb-confirm-text", HTMLElement),
+      dropTarget: document.body,
+    },
+  );
+  mountPaneToggle(required("wb-pane-toggle", HTMLButtonElement), required("wb-layout", HTMLElement));
   grid.select(0, 0);
   redraw();
+  void files.restore();
   // For debugging from the console and for the browser tests' diagnostics (not used to assert results).
-  (globalThis as { workbench?: unknown }).workbench = { hf, grid, pane, charts };
+  (globalThis as { workbench?: unknown }).workbench = { hf, grid, pane, charts, files };
 }
 
 main();

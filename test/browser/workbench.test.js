@@ -44,23 +44,26 @@ function lastNumber(values) {
 
 module.exports = [
   {
-    name: "the opening sheet steps y = ax + b with GD.GD_STEP, row by row",
+    name: "the opening sheet steps y = 2x + 30 with GD.GD_STEP, row by row, from one lr cell",
     async run({ page, baseUrl, screenshot }) {
       await openWorkbench(page, baseUrl);
-      // Row 2: a = b = 1, (x, y) = (1, 32): residual 1 + 1 − 32 = −30, dL/da = dL/db = 2·(−30) = −60;
-      // plain GD with lr 0.1: a' = b' = 1 − 0.1·(−60) = 7, step count t = 1.
-      assert.equal(await cellNumber(page, "E2"), -60);
-      assert.equal(await cellNumber(page, "G2"), 7);
-      assert.equal(await cellNumber(page, "H2"), 7);
-      assert.equal(await cellNumber(page, "I2"), 1);
-      // Row 3 starts from that spill: residual 7 + 7 − 32 = −18, gradient −36, a'' = 7 + 3.6 = 10.6, t = 2.
-      assertClose(await cellNumber(page, "G3"), 10.6, 1e-12, "G3");
-      assertClose(await cellNumber(page, "H3"), 10.6, 1e-12, "H3");
-      assert.equal(await cellNumber(page, "I3"), 2);
-      const spillClass = await page.getAttribute('td[data-cell="H2"]', "class");
-      assert.match(spillClass ?? "", /wb-spill/, "H2 is part of G2's spill");
-      await page.click('td[data-cell="G2"]');
-      assert.match(await page.inputValue("#wb-formula"), /^=GD\.GD_STEP\(A2:B2,/);
+      assert.equal(await cellText(page, "A1"), "learning rate");
+      assert.equal(await cellNumber(page, "B1"), 0.05);
+      assert.match(await cellText(page, "C1"), /Try 0\.01/, "one line says what to try");
+      // Row 6, the first step from a = b = 0 on (x, y) = (0.3, 30.6): error e = −30.6, dL/da = 2e·x = −18.36,
+      // dL/db = 2e = −61.2; lr 0.05: a = 0.918, b = 3.06, t = 1.
+      assertClose(await cellNumber(page, "C6"), -18.36, 1e-12, "C6");
+      assertClose(await cellNumber(page, "D6"), -61.2, 1e-12, "D6");
+      assertClose(await cellNumber(page, "E6"), 0.918, 1e-12, "E6");
+      assertClose(await cellNumber(page, "F6"), 3.06, 1e-12, "F6");
+      assert.equal(await cellNumber(page, "G6"), 1);
+      const spillClass = await page.getAttribute('td[data-cell="F6"]', "class");
+      assert.match(spillClass ?? "", /wb-spill/, "F6 is part of E6's spill");
+      await page.click('td[data-cell="E6"]');
+      assert.match(await page.inputValue("#wb-formula"), /^=GD\.GD_STEP\(E5:F5,C6:D6,G5,\$B\$1\)/);
+      // The lr cell drives every row: a larger rate moves the first step further (a = 0 − 0.1·(−18.36)).
+      await typeInCell(page, "B1", "0.1");
+      assertClose(await cellNumber(page, "E6"), 1.836, 1e-12, "E6 with lr 0.1");
       await screenshot("workbench-opening-sheet");
     },
   },
@@ -68,26 +71,26 @@ module.exports = [
     name: "typing =GD.ADAM_STEP(...) into a cell spills params, moments and t",
     async run({ page, baseUrl }) {
       await openWorkbench(page, baseUrl);
-      await typeInCell(page, "A6", "=GD.ADAM_STEP({1,2},{0.5,-0.5})");
+      await typeInCell(page, "J6", "=GD.ADAM_STEP({1,2},{0.5,-0.5})");
       // Adam's first step (β1 = 0.9, β2 = 0.999, lr = 0.001): m = 0.1·g, v = 0.001·g², and the bias-corrected
       // step is lr·g/(|g| + ε) ≈ 0.001·sign(g): params 1 − 0.001 = 0.999 and 2 + 0.001 = 2.001.
-      assertClose(await cellNumber(page, "A6"), 0.999, 1e-8, "a");
-      assertClose(await cellNumber(page, "B6"), 2.001, 1e-8, "b");
-      assertClose(await cellNumber(page, "C6"), 0.05, 1e-15, "m_a");
-      assertClose(await cellNumber(page, "D6"), -0.05, 1e-15, "m_b");
-      assertClose(await cellNumber(page, "E6"), 0.00025, 1e-15, "v_a");
-      assertClose(await cellNumber(page, "F6"), 0.00025, 1e-15, "v_b");
-      assert.equal(await cellNumber(page, "G6"), 1, "t");
-      assert.equal(await cellText(page, "H6"), "", "the spill is exactly 7 wide");
+      assertClose(await cellNumber(page, "J6"), 0.999, 1e-8, "a");
+      assertClose(await cellNumber(page, "K6"), 2.001, 1e-8, "b");
+      assertClose(await cellNumber(page, "L6"), 0.05, 1e-15, "m_a");
+      assertClose(await cellNumber(page, "M6"), -0.05, 1e-15, "m_b");
+      assertClose(await cellNumber(page, "N6"), 0.00025, 1e-15, "v_a");
+      assertClose(await cellNumber(page, "O6"), 0.00025, 1e-15, "v_b");
+      assert.equal(await cellNumber(page, "P6"), 1, "t");
+      assert.equal(await cellText(page, "Q6"), "", "the spill is exactly 7 wide");
     },
   },
   {
     name: "a bad argument shows #VALUE! with the engine's message",
     async run({ page, baseUrl }) {
       await openWorkbench(page, baseUrl);
-      await typeInCell(page, "A8", "=GD.GD_STEP({1,2},{1,2,3},,0.1)");
-      assert.equal(await cellText(page, "A8"), "#VALUE!");
-      assert.match((await cellTitle(page, "A8")) ?? "", /grads has 3 values but params has 2/);
+      await typeInCell(page, "J8", "=GD.GD_STEP({1,2},{1,2,3},,0.1)");
+      assert.equal(await cellText(page, "J8"), "#VALUE!");
+      assert.match((await cellTitle(page, "J8")) ?? "", /grads has 3 values but params has 2/);
     },
   },
   {
@@ -108,7 +111,7 @@ module.exports = [
       await openExample(page, "linear-regression.xlsx");
       const tabs = await page.$$eval(".wb-tab", (buttons) => buttons.map((b) => b.textContent));
       assert.ok(
-        tabs.length > 1 && !tabs.includes("Sheet1"),
+        tabs.length > 1 && !tabs.includes("y = 2x + 30"),
         `the example's sheets replace the workbench's: ${tabs}`,
       );
       // Its formulas evaluate: spilled step rows, and no #NAME? (every GD.* name resolved by our plugin).
@@ -242,7 +245,7 @@ module.exports = [
       assert.equal(await page.inputValue("#wb-name"), "K1:L4");
       assert.equal(await page.locator("td.wb-in-range").count(), 8);
       await page.click("#wb-chart-selection-button");
-      let chart = await chartFor(page, "#wb-chart-selection", "Sheet1");
+      let chart = await chartFor(page, "#wb-chart-selection", "y = 2x + 30");
       // Row 1 holds text: it names the series; rows 2–4 are the points, x labelled by row number.
       assert.deepEqual(
         chart.series.map((s) => [s.name, s.values]),

@@ -4,18 +4,17 @@
  * with ExcelJS. A generator or engine change without `npm run examples` fails here, naming the first cells
  * that differ.
  */
-/* global Buffer */
 import { describe, expect, test } from "@jest/globals";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { exampleWorkbooks } from "../../scripts/make-examples";
-import { writeWorkbook } from "../../scripts/examples/package";
+import { writeWorkbook } from "../../src/xlsx/write-workbook";
 import { EXAMPLE_WORKBOOKS } from "../../src/workbench/example-workbooks";
 import { EXAMPLES } from "./load-workbook";
 
 /** Every non-empty cell as "Sheet!A1" → a description of what is stored there. */
-async function cells(buffer: Buffer): Promise<Map<string, string>> {
+async function cells(buffer: Uint8Array): Promise<Map<string, string>> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(
     buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer,

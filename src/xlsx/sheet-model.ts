@@ -2,7 +2,7 @@
  * The example workbooks as raw cell contents before evaluation: what each cell holds as typed (a number, text or
  * `=formula` with GD.* names), which formulas spill and how far, header rows, and chart plans over the columns.
  */
-import type { ChartSeries, ChartSpec } from "../xlsx-charts";
+import type { ChartSeries, ChartSpec } from "./xlsx-charts";
 
 export type RawCell = string | number | boolean | null;
 

@@ -9,7 +9,7 @@
  * line chart would treat as categories.
  */
 import type JSZip from "jszip";
-import { columnName } from "../src/workbench/cell-format";
+import { columnName } from "../workbench/cell-format";
 
 /** A range of one sheet's column, rows inclusive, 0-based. */
 export interface ColumnRange {

@@ -1,29 +1,41 @@
 /**
- * Writes a workbook model as .xlsx: evaluated with HyperFormula and our GD.* plugin (so the file carries computed
- * values and opens showing numbers), written with ExcelJS, then finished with what ExcelJS cannot write. Two
- * file-format details make the files work in Excel (docs/functions.md, "Saving workbooks"):
+ * Writes a workbook model as .xlsx — the one writer of the example workbooks (npm run examples) and of the
+ * workbench's Save: the cells' computed values (evaluated here with HyperFormula and our GD.* plugin, or
+ * handed over by the workbench's live engine) cached in the file so it opens showing numbers, written with
+ * ExcelJS, then finished with what ExcelJS cannot write. Two file-format details make the files work in Excel
+ * (docs/functions.md, "Saving workbooks"):
  *  1. custom functions are stored as `_xldudf_GD_ADAM_STEP(...)`, the form Excel itself saves for an
  *     add-in's function, so the file binds to the add-in when opened (a bare `GD.ADAM_STEP(` stays #NAME?);
  *  2. every spilling formula is an array formula over its output range AND carries dynamic-array cell
  *     metadata (`cm="1"` → xl/metadata.xml, XLDAPR fDynamic="1"), so Excel opens it as a spill, not as a
  *     legacy formula with implicit intersection (@) that would show only the first value.
- * ExcelJS writes no charts, so the charts are added to the zip afterwards as DrawingML parts by ../xlsx-charts.ts,
- * with the computed values cached in each series.
+ * ExcelJS writes no charts, so the charts are added to the zip afterwards as DrawingML parts by ./xlsx-charts.ts,
+ * with the computed values cached in each series. Runs in Node and in the browser (bytes, no Buffer or fs).
  */
-/* global Buffer */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellName } from "../../src/workbench/cell-format";
 import { buildEngine, toFileFormula } from "../../src/workbench/hyperformula-plugin";
-import { addCharts, type ChartSpec, type ColumnRange } from "../xlsx-charts";
+import { addCharts, type ChartSpec, type ColumnRange } from "./xlsx-charts";
 import type { ArrayBlock, WorkbookModel } from "./sheet-model";
 
-type CachedValue = number | string | boolean | null;
+/** A cell's computed value as cached in the file; an error as Excel's code (`#VALUE!`). */
+export type CachedValue = number | string | boolean | null | { error: string };
+
+/** Each sheet's computed values, by sheet name. */
+export type WorkbookValues = Record<string, CachedValue[][]>;
+
+export interface WriteOptions {
+  /** The computed values; without them the model is evaluated here and any error cell is refused. */
+  values?: WorkbookValues;
+  /** The file's author field (docProps/core.xml). */
+  creator?: string;
+}
 
 /** Evaluates the workbook with HyperFormula + GD plugin; throws if any cell is an error. */
-export function evaluate(model: WorkbookModel): Record<string, CachedValue[][]> {
+export function evaluate(model: WorkbookModel): WorkbookValues {
   const engine = buildEngine(Object.fromEntries(model.sheets.map((s) => [s.name, s.rows])));
-  const result: Record<string, CachedValue[][]> = {};
+  const result: WorkbookValues = {};
   for (const sheet of model.sheets) {
     const id = engine.getSheetId(sheet.name) as number;
     const values = engine.getSheetValues(id);
@@ -91,10 +103,7 @@ async function addDynamicArrayMetadata(zip: JSZip): Promise<void> {
 }
 
 /** The sheets' chart plans with the computed values of every range cached in. */
-function chartsWithValues(
-  model: WorkbookModel,
-  values: Record<string, CachedValue[][]>,
-): Map<string, ChartSpec[]> {
+function chartsWithValues(model: WorkbookModel, values: WorkbookValues): Map<string, ChartSpec[]> {
   const charts = new Map<string, ChartSpec[]>();
   for (const sheet of model.sheets) {
     if (!sheet.charts) continue;
@@ -122,23 +131,33 @@ function chartsWithValues(
 }
 
 /** What ExcelJS cannot write: dynamic-array metadata and charts; then fixed entry dates. */
-async function finishPackage(xlsx: Uint8Array, charts: Map<string, ChartSpec[]>): Promise<Buffer> {
+async function finishPackage(xlsx: Uint8Array, charts: Map<string, ChartSpec[]>): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   await addDynamicArrayMetadata(zip);
   await addCharts(zip, charts);
   // Fixed entry dates: regenerating unchanged sheets gives byte-identical files (clean git diffs).
   for (const entry of Object.values(zip.files)) entry.date = FIXED_DATE;
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
+/** "H3:K3"; a one-cell block is "H3", as Excel writes it. */
 function rangeOf(block: ArrayBlock): string {
-  return `${cellName(block.row, block.col)}:${cellName(block.row + block.height - 1, block.col + block.width - 1)}`;
+  const start = cellName(block.row, block.col);
+  if (block.width === 1 && block.height === 1) return start;
+  return `${start}:${cellName(block.row + block.height - 1, block.col + block.width - 1)}`;
 }
 
-export async function writeWorkbook(model: WorkbookModel): Promise<Buffer> {
-  const values = evaluate(model);
+/** ExcelJS's form of a cached value: an error code becomes `{ error }`, as ExcelJS reads it back. */
+function fileValue(value: CachedValue): ExcelJS.CellValue {
+  return value !== null && typeof value === "object"
+    ? ({ error: value.error } as ExcelJS.CellErrorValue)
+    : value;
+}
+
+export async function writeWorkbook(model: WorkbookModel, options: WriteOptions = {}): Promise<Uint8Array> {
+  const values = options.values ?? evaluate(model);
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "gradient-steps make-examples";
+  workbook.creator = options.creator ?? "gradient-steps make-examples";
   workbook.created = FIXED_DATE;
   workbook.modified = workbook.created;
   for (const sheet of model.sheets) {
@@ -155,14 +174,14 @@ export async function writeWorkbook(model: WorkbookModel): Promise<Buffer> {
         if (typeof raw === "string" && raw.startsWith("=")) {
           const formula = toFileFormula(raw.slice(1));
           const block = anchors.get(`${r},${c}`);
-          const result = value ?? "";
+          const result = value === null ? "" : fileValue(value);
           cell.value = block
             ? ({ formula, result, shareType: "array", ref: rangeOf(block) } as ExcelJS.CellFormulaValue)
             : ({ formula, result } as ExcelJS.CellFormulaValue);
         } else if (raw !== null) {
           cell.value = raw;
         } else if (value !== null) {
-          cell.value = value; // a spilled value, cached so the file shows numbers before recalculation
+          cell.value = fileValue(value); // a spilled value, cached so the file shows numbers before recalculation
         }
       }
     }
