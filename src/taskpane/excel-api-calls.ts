@@ -1,5 +1,5 @@
 /**
- * Every Excel JavaScript API member the pane's sinks call (excel-run-sink.ts, excel-selection-sink.ts), with
+ * Every Excel JavaScript API member the pane calls (excel-run-sink.ts, excel-selection-sink.ts, rebind-formulas.ts), with
  * the requirement set that introduced it. The highest is the set the pane needs; the pane checks it with
  * Office.context.requirements.isSetSupported before offering the workbook as a destination, and a test checks
  * this list against the sinks' source and against the `[Api set: ExcelApi x.y]` notes of @types/office-js.
@@ -51,4 +51,7 @@ export const EXCEL_API_CALLS: Readonly<Record<string, string>> = {
   "Range.address": "1.1",
   "Range.rowIndex": "1.1",
   "Range.columnIndex": "1.1",
+  "Range.formulas": "1.1",
+  "Worksheet.getUsedRangeOrNullObject": "1.4",
+  "Worksheet.getCell": "1.1",
 };

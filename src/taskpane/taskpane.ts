@@ -8,6 +8,7 @@ import { NO_SINK } from "./epoch-sink";
 import { REQUIRED_EXCEL_API } from "./excel-api-calls";
 import { ExcelRunSink } from "./excel-run-sink";
 import { ExcelSelectionSink } from "./excel-selection-sink";
+import { mountRebindSection } from "./rebind-section";
 import { mountTrainingPane } from "./mount-pane";
 
 /* global Office, URL, document */
@@ -52,6 +53,7 @@ function mount(inExcel: boolean): void {
     schedules: SCHEDULE_CHOICES,
     checkConfig: checkTrainConfig,
   });
+  if (inExcel) mountRebindSection(container);
 }
 
 if (typeof Office !== "undefined") {

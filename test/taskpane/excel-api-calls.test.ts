@@ -4,7 +4,11 @@ import { expect, test } from "@jest/globals";
 import { EXCEL_API_CALLS, REQUIRED_EXCEL_API } from "../../src/taskpane/excel-api-calls";
 
 const root = join(__dirname, "..", "..");
-const SINKS = ["src/taskpane/excel-run-sink.ts", "src/taskpane/excel-selection-sink.ts"];
+const SINKS = [
+  "src/taskpane/excel-run-sink.ts",
+  "src/taskpane/excel-selection-sink.ts",
+  "src/taskpane/rebind-formulas.ts",
+];
 
 /** The `Excel` namespace of @types/office-js, as lines. */
 function excelDeclarations(): string[] {
