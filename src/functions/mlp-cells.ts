@@ -4,7 +4,6 @@
  * (params, optimizer state, loss) in and the next row out. Run mode: the engine's one training loop
  * (trainSync / train) over many epochs, returning the loss per epoch or the trained parameters.
  */
-/* global setTimeout */
 import { EngineError } from "../engine/errors";
 import { getOptimizer } from "../engine/optim";
 import {
@@ -19,8 +18,9 @@ import {
 import { ACTIVATIONS, LOSSES, OUTPUT_ACTIVATIONS, parseChoice, parseLayers } from "../engine/options";
 import { createRng } from "../engine/random";
 import { learningRate } from "../engine/schedules";
-import type { TrainConfig, TrainData, TrainHooks } from "../engine/train";
-import { train, trainSync } from "../engine/train";
+import type { TrainConfig, TrainData } from "../engine/train";
+import { trainSync } from "../engine/train";
+import { cellTrainer } from "./cell-trainer";
 import {
   numberTable,
   numberVector,
@@ -189,7 +189,7 @@ function scheduleOf(
 export type TrainRunResult = "loss" | "params";
 
 function runConfig(args: TrainRunArgs): {
-  config: Partial<TrainConfig>;
+  config: TrainConfig;
   data: TrainData;
   result: TrainRunResult;
   initial?: number[];
@@ -256,28 +256,39 @@ export function trainMlpRunSync(args: TrainRunArgs): number[][] {
   );
 }
 
+/** How often a streamed TRAIN_MLP_LIVE column is sent to Excel, at most (the last one always is). */
+export const STREAM_EVERY_MS = 100;
+
 /**
- * The same run, yielding to the event loop after every epoch so Excel can cancel it (`shouldStop`) and
- * `onEpoch` can stream the losses so far.
+ * The same run through the installed trainer (cell-trainer.ts: a Web Worker in Excel, this thread
+ * elsewhere); Excel can cancel it (`cancelled`), and `onEpoch` streams the losses so far as the full padded
+ * column, at most every STREAM_EVERY_MS (and less often when the column itself is slow to build) — so the
+ * cost of streaming grows with the run's time, not with epochs².
  */
 export async function trainMlpRunAsync(
   args: TrainRunArgs,
   control: { cancelled: () => boolean; onEpoch?: (lossesSoFar: (number | string)[][]) => void },
+  now: () => number = () => globalThis.performance.now(),
 ): Promise<number[][]> {
   const { config, data, result, initial } = runConfig(args);
-  const losses: number[] = [];
   const epochs = config.epochs ?? 1;
-  const hooks: TrainHooks = {
-    shouldStop: control.cancelled,
-    onEpoch: async (epoch) => {
-      losses.push(epoch.trainLoss);
-      control.onEpoch?.(padColumn(losses, epochs));
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    },
-  };
-  if (initial) hooks.initialParams = initial;
-  const run = await train(config, data, hooks);
-  return runOutput(result, losses, run.params);
+  let nextStream = -Infinity;
+  const stream = control.onEpoch;
+  const run = await cellTrainer()(config, data, initial, {
+    cancelled: control.cancelled,
+    ...(stream
+      ? {
+          onEpoch: (losses: readonly number[]) => {
+            const started = now();
+            if (started < nextStream) return;
+            stream(padColumn(losses, epochs));
+            // A column of a million rows takes a while to build: never spend more than a third of the time on it.
+            nextStream = started + Math.max(STREAM_EVERY_MS, 3 * (now() - started));
+          },
+        }
+      : {}),
+  });
+  return runOutput(result, run.losses, run.params);
 }
 
 /** A loss column padded with blanks ("") to the full number of epochs, so a streamed spill keeps its size. */

@@ -171,7 +171,7 @@ describe("ExcelRunSink failures are reported in the pane while the results stay 
 
   async function playEnd(worker: FakeWorker, controller: TrainingController, states: string[]) {
     worker.reply({ type: "epoch", result: EPOCH_1 });
-    worker.reply({ type: "done", epochs: [EPOCH_0, EPOCH_1], stopped: false });
+    worker.reply({ type: "done", epochs: [EPOCH_0, EPOCH_1], stopped: false, params: new Float32Array(0) });
     for (let i = 0; i < 100 && states.at(-1) !== "done"; i++) await controller.flushed();
   }
 

@@ -75,7 +75,12 @@ test("a complete run: start message, rows in order, done after the last write", 
   worker.reply({ type: "epoch", result: result(0) });
   worker.reply({ type: "epoch", result: result(1) });
   worker.reply({ type: "epoch", result: result(2) });
-  worker.reply({ type: "done", epochs: [result(0), result(1), result(2)], stopped: false });
+  worker.reply({
+    type: "done",
+    epochs: [result(0), result(1), result(2)],
+    stopped: false,
+    params: new Float32Array(0),
+  });
   expect(controller.state).toBe("stopping"); // final state waits for the sink
   await waitUntil(() => states.includes("done"));
   expect(sink.calls).toEqual(["begin", "epoch 0 at 0", "epoch 1 at 1", "epoch 2 at 2", "finish 3 done"]);
@@ -98,7 +103,7 @@ test("Stop sends stop; the worker's done(stopped) ends the run as stopped and la
   worker.reply({ type: "epoch", result: result(0) });
   controller.stop();
   expect(worker.sent.map((s) => s.message.type)).toEqual(["start", "stop"]);
-  worker.reply({ type: "done", epochs: [result(0)], stopped: true });
+  worker.reply({ type: "done", epochs: [result(0)], stopped: true, params: new Float32Array(0) });
   worker.reply({ type: "epoch", result: result(1) });
   await waitUntil(() => states.includes("stopped"));
   expect(states).toEqual(["loading", "running", "stopping", "stopped"]);
@@ -123,7 +128,7 @@ test("a failing sink is reported once and skipped; the pane keeps every epoch", 
   worker.reply({ type: "loaded", train: 1000, validation: 10000, test: 10000, seconds: 0.2 });
   worker.reply({ type: "epoch", result: result(0) });
   worker.reply({ type: "epoch", result: result(1) });
-  worker.reply({ type: "done", epochs: [result(0), result(1)], stopped: false });
+  worker.reply({ type: "done", epochs: [result(0), result(1)], stopped: false, params: new Float32Array(0) });
   await waitUntil(() => states.at(-1) === "done");
   expect(sinkErrors).toEqual([
     "Could not write to the test sink: Excel is busy. Results are kept in the pane.",

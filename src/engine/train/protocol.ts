@@ -4,6 +4,7 @@
  */
 
 import type { Activation, InitName, LossName, OutputActivation } from "../options/choices";
+import type { TrainData } from "./loop";
 
 export type { Activation, InitName, LossName, OutputActivation };
 
@@ -63,13 +64,29 @@ export type DataSource =
       testLabels: ArrayBuffer;
     };
 
-export type ToWorker = { type: "start"; config: TrainConfig; data: DataSource } | { type: "stop" };
+/** Examples given with the message: a TRAIN_MLP cell's X and Y rows (the cells' worker's only source). */
+export interface InlineData {
+  kind: "inline";
+  data: TrainData;
+}
+
+/** `Source`: where the data comes from — MNIST (DataSource) for the pane and the CLI, InlineData for cells. */
+export type ToWorker<Source = DataSource> =
+  | {
+      type: "start";
+      config: TrainConfig;
+      data: Source;
+      /** Parameters to start from (a TRAIN_MLP cell's previous row) instead of the seeded initialisation. */
+      initialParams?: number[];
+    }
+  | { type: "stop" };
 
 export type FromWorker =
   | { type: "loaded"; train: number; validation: number; test: number; seconds: number }
   | { type: "progress"; epoch: number; batch: number; batches: number; loss: number }
   | { type: "epoch"; result: EpochResult }
-  | { type: "done"; epochs: EpochResult[]; stopped: boolean }
+  /** `params`: the network as trained (the layout of src/engine/mlp), after the last completed epoch. */
+  | { type: "done"; epochs: EpochResult[]; stopped: boolean; params: Float32Array }
   | { type: "error"; message: string };
 
 /**

@@ -7,14 +7,17 @@
  * stop message is handled there and the run ends before the next batch. (A SharedArrayBuffer flag would be
  * finer-grained but needs cross-origin isolation, which an Office add-in's pages do not have.)
  */
-import type { DataSource, FromWorker, ToWorker } from "./protocol";
+import type { DataSource, FromWorker, InlineData, ToWorker } from "./protocol";
 import { train, type TrainData } from "./loop";
 
-export type DataLoader = (source: DataSource) => Promise<TrainData>;
+export type DataLoader<Source = DataSource> = (source: Source) => Promise<TrainData>;
 
-export interface TrainingSession {
+/** The cells' loader: the examples came with the message. */
+export const inlineData: DataLoader<InlineData> = (source) => Promise.resolve(source.data);
+
+export interface TrainingSession<Source = DataSource> {
   /** Handles one message; the returned promise settles when a start's run has finished. */
-  handle(message: ToWorker): Promise<void>;
+  handle(message: ToWorker<Source>): Promise<void>;
   readonly running: boolean;
 }
 
@@ -44,16 +47,16 @@ export function defaultYield(): Promise<void> {
   return new Promise((resolve) => globalThis.setTimeout(resolve, 0));
 }
 
-export function createTrainingSession(
+export function createTrainingSession<Source = DataSource>(
   post: (message: FromWorker) => void,
-  loadData: DataLoader,
+  loadData: DataLoader<Source>,
   options: SessionOptions = {},
-): TrainingSession {
+): TrainingSession<Source> {
   const yieldToEventLoop = options.yieldToEventLoop ?? defaultYield;
   let running = false;
   let stopRequested = false;
 
-  async function start(message: Extract<ToWorker, { type: "start" }>): Promise<void> {
+  async function start(message: Extract<ToWorker<Source>, { type: "start" }>): Promise<void> {
     if (running) {
       post({ type: "error", message: "a training run is already in progress; send stop first" });
       return;
@@ -72,6 +75,7 @@ export function createTrainingSession(
       });
       await yieldToEventLoop();
       const result = await train(message.config, data, {
+        ...(message.initialParams ? { initialParams: message.initialParams } : {}),
         shouldStop: () => stopRequested,
         onProgress: async (progress) => {
           post({ type: "progress", ...progress });
@@ -82,7 +86,7 @@ export function createTrainingSession(
           await yieldToEventLoop();
         },
       });
-      post({ type: "done", epochs: result.epochs, stopped: result.stopped });
+      post({ type: "done", epochs: result.epochs, stopped: result.stopped, params: result.params });
     } catch (error) {
       post({ type: "error", message: messageOf(error) });
     } finally {
