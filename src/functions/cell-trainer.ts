@@ -31,16 +31,25 @@ export type CellTrainer = (
   control: CellTrainingControl,
 ) => Promise<CellTrainingRun>;
 
-/** The run in this thread, yielding a macrotask after every epoch so a cancel and streamed results get in. */
+/** How long the in-thread run may hold the thread before it lets a cancel and other events in. */
+const YIELD_EVERY_MS = 15;
+
+/**
+ * The run in this thread, yielding a macrotask (setTimeout: 1–4 ms, too costly after every microsecond epoch)
+ * once YIELD_EVERY_MS have passed, so a cancel and streamed results get in.
+ */
 export const inThreadTrainer: CellTrainer = async (config, data, initialParams, control) => {
   const losses: number[] = [];
+  let lastYield = globalThis.performance.now();
   const run = await train(config, data, {
     ...(initialParams ? { initialParams } : {}),
     shouldStop: control.cancelled,
     onEpoch: async (epoch) => {
       losses.push(epoch.trainLoss);
       control.onEpoch?.(losses);
+      if (globalThis.performance.now() - lastYield < YIELD_EVERY_MS) return;
       await new Promise((resolve) => setTimeout(resolve, 0));
+      lastYield = globalThis.performance.now();
     },
   });
   return { losses, params: run.params };
