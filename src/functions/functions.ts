@@ -502,11 +502,11 @@ export function TRAIN_HEADERS(layers: any[][], optimizer?: string, options?: str
  * @customfunction
  * @helpurl https://localhost:3000/help/functions.html#mlp_predict
  * @param layers Layer sizes, inputs first, e.g. "2,4,1".
- * @param params The network's parameters (the first values of a TRAIN_MLP row, or its run-mode params).
- * @param X Inputs: one row per example.
+ * @param params The network's parameters: one row or column (a TRAIN_MLP row's first values, its run-mode params), or one row per unit (its weights, then its bias) as a run sheet holds them.
+ * @param X Inputs: one row per example, or one example as a grid (a 28×28 block of pixels for 784 inputs).
  * @param [activation] Hidden units: "sigmoid" (default), "tanh", "relu".
  * @param [output] Output units: "sigmoid" (default), "softmax", "linear".
- * @returns One row of outputs per row of X.
+ * @returns One row of outputs per row of X (one row for a grid).
  */
 export function MLP_PREDICT(
   layers: any[][],

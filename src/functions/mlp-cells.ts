@@ -11,6 +11,7 @@ import {
   initParameters,
   lossAndGradient,
   parameterCount,
+  paramsFromUnitRows,
   predict,
   validateMlpSpec,
   type MlpSpec,
@@ -296,9 +297,36 @@ function padColumn(losses: readonly number[], epochs: number): (number | string)
   return Array.from({ length: epochs }, (_, i) => [losses[i] ?? ""]);
 }
 
-/** MLP_PREDICT: output activations, one row per row of X. */
+/**
+ * True when X is one example laid out as a grid (a 28×28 block of pixel cells for a 784-input network): its cell
+ * count is the network's inputs but its rows are not. Such an X is read row by row as one example.
+ */
+export function isOneExampleGrid(inputs: number, rows: number, cells: number): boolean {
+  const columns = rows > 0 ? cells / rows : 0;
+  return rows > 1 && columns !== inputs && cells === inputs;
+}
+
+/**
+ * The parameters as one row or column (the documented layout), or as a block of unit rows (one row per unit:
+ * its weights, then its bias; what the pane writes on a run sheet).
+ */
+export function networkParams(layers: readonly number[], input: CellInput): number[] | Float64Array {
+  const grid = Array.isArray(input) ? (input as unknown[]) : [];
+  const rows = grid.length;
+  const columns = Array.isArray(grid[0]) ? (grid[0] as unknown[]).length : 0;
+  if (rows > 1 && columns > 1) {
+    const block = numberTable("params", input);
+    return paramsFromUnitRows(layers, rows, columns, (r, c) => (block[r] as number[])[c] as number);
+  }
+  return numberVector("params", input);
+}
+
+/** MLP_PREDICT: output activations, one row per row of X (or one row for X laid out as one example's grid). */
 export function predictCells(args: NetworkArgs & { params: CellInput; X: CellInput }): number[][] {
   const network = networkSpec(args);
-  const params = numberVector("params", args.params);
-  return predict(network, params, numberTable("X", args.X));
+  const params = networkParams(network.layers, args.params);
+  const X = numberTable("X", args.X);
+  const inputs = network.layers[0] ?? 0;
+  const cells = X.length * (X[0]?.length ?? 0);
+  return predict(network, params, isOneExampleGrid(inputs, X.length, cells) ? [X.flat()] : X);
 }

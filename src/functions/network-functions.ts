@@ -6,6 +6,7 @@ import { optionalNumber } from "./coercion";
 import { atExcelEdge, toCellError } from "./excel-errors";
 import {
   layerSizes,
+  isOneExampleGrid,
   predictCells,
   trainMlpRow,
   trainMlpRunAsync,
@@ -216,15 +217,20 @@ export const MLP_PREDICT: CellFunction = {
     param(
       "params",
       "number",
-      "The network's parameters (the first values of a TRAIN_MLP row, or its run-mode params).",
+      "The network's parameters: one row or column (a TRAIN_MLP row's first values, its run-mode params), or one row per unit (its weights, then its bias) as a run sheet holds them.",
       { shape: "range" },
     ),
-    X,
+    param(
+      "X",
+      "number",
+      "Inputs: one row per example, or one example as a grid (a 28×28 block of pixels for 784 inputs).",
+      { shape: "range" },
+    ),
     ACTIVATION,
     OUTPUT,
   ],
   resultType: "number[][]",
-  returns: "One row of outputs per row of X.",
+  returns: "One row of outputs per row of X (one row for a grid).",
   run: (a) =>
     predictCells({
       layers: a["layers"],
@@ -235,7 +241,8 @@ export const MLP_PREDICT: CellFunction = {
     }),
   shape: (a) => {
     const sizes = layerSizes(a.literal("layers"));
-    return { width: sizes[sizes.length - 1] ?? 1, height: a.rows("X") };
+    const oneExample = isOneExampleGrid(sizes[0] ?? 0, a.rows("X"), a.cells("X"));
+    return { width: sizes[sizes.length - 1] ?? 1, height: oneExample ? 1 : a.rows("X") };
   },
 };
 

@@ -320,6 +320,35 @@ describe("TRAIN_MLP, MLP_PREDICT", () => {
     expect(predictions.map((r) => Math.round(r[0] as number))).toEqual([0, 1, 1, 0]);
   });
 
+  test("MLP_PREDICT takes one example laid out as a grid (a 28×28 pixel block), read row by row", () => {
+    // layers 4,2 with linear outputs: W = [[1, 2, 3, 4], [0, 0, 0, 1]] (row-major), b = [0.5, -1], in one column.
+    const params = [[1], [2], [3], [4], [0], [0], [0], [1], [0.5], [-1]];
+    const grid = [
+      [1, 0],
+      [2, 3],
+    ];
+    // Row by row the grid is x = (1, 0, 2, 3): y0 = 1·1 + 3·2 + 4·3 + 0.5 = 19.5, y1 = 3 − 1 = 2.
+    expect(MLP_PREDICT([["4,2"]], params, grid, NONE, "linear")).toEqual([[19.5, 2]]);
+    expect(MLP_PREDICT([["4,2"]], params, [[1, 0, 2, 3]], NONE, "linear")).toEqual([[19.5, 2]]);
+  });
+
+  test("MLP_PREDICT takes the parameters as one row per unit (weights, then bias), as a run sheet holds them", () => {
+    // layers 2,2,1: layer 1 rows [w00 w01 b0], [w10 w11 b1]; layer 2 row [v0 v1 c]; linear outputs, ReLU hidden.
+    const block = [
+      [1, -1, 0.5],
+      [2, 0, -1],
+      [3, 4, 0.25],
+    ];
+    // x = (2, 1): hidden relu(2 − 1 + 0.5) = 1.5, relu(4 − 1) = 3; output 3·1.5 + 4·3 + 0.25 = 16.75.
+    expect(MLP_PREDICT([["2,2,1"]], block, [[2, 1]], "relu", "linear")).toEqual([[16.75]]);
+    // The same parameters in the documented layout (W row-major then b, per layer).
+    const column = [[1], [-1], [2], [0], [0.5], [-1], [3], [4], [0.25]];
+    expect(MLP_PREDICT([["2,2,1"]], column, [[2, 1]], "relu", "linear")).toEqual([[16.75]]);
+    expect(messageOf(() => MLP_PREDICT([["2,2,1"]], block.slice(0, 2), [[2, 1]], "relu", "linear"))).toBe(
+      "params as unit rows for layers 2,2,1 needs 3 rows of at least 3 cells (weights then bias), got 2×3",
+    );
+  });
+
   test("a cancelled run (@cancelable) stops early", async () => {
     const invocation: CustomFunctions.CancelableInvocation = {};
     const pending = TRAIN_MLP(

@@ -4,3 +4,4 @@ export * from "./examples";
 export * from "./kernels";
 export * from "./cells";
 export { createWasmArena, sparseBytes, type WasmArena, type SparseLayerKernel } from "./wasm/arena";
+export * from "./unit-rows";
