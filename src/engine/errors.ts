@@ -116,3 +116,19 @@ export function requireRowWidth(
     throw new EngineError(`${name} row ${rowIndex + 1} has ${row.length} values but row 1 has ${width}`);
   }
 }
+
+/** Excel's codes for a result outside a function's domain: #DIV/0! for a division by zero, #NUM! otherwise. */
+export type DomainErrorCode = "#NUM!" | "#DIV/0!";
+
+/**
+ * A value outside a function's domain (LN of a negative number, a division by zero, an overflow): the Excel
+ * edge shows it as `code` (#NUM! or #DIV/0!, as Excel's own functions do) with the message saying what was out
+ * of domain, instead of returning a non-finite number.
+ */
+export class DomainError extends EngineError {
+  readonly code: DomainErrorCode;
+  constructor(message: string, code: DomainErrorCode = "#NUM!", field?: string) {
+    super(message, field);
+    this.code = code;
+  }
+}

@@ -34,12 +34,29 @@ export function requireSpillable(what: string, rows: number, columns: number): v
 }
 
 /** `what` is refused when it would take more than the work budget. */
-export function requireWorkBudget(what: string, units: number): void {
-  if (!(units <= WORK_BUDGET.units)) {
+export function requireWorkBudget(
+  what: string,
+  units: number,
+  budget: number = WORK_BUDGET.units,
+  advice = "use fewer names, fewer formulas, shorter data or a shorter formula",
+): void {
+  if (!(units <= budget)) {
     throw new EngineError(
-      `${what} would take about ${formatUnits(units)} units of work, more than the budget of ${formatUnits(WORK_BUDGET.units)}: use fewer names, fewer formulas, shorter data or a shorter formula`,
+      `${what} would take about ${formatUnits(units)} units of work, more than the budget of ${formatUnits(budget)}: ${advice}`,
     );
   }
+}
+
+/**
+ * A cell's training run (TRAIN_MLP, TRAIN_MLP_LIVE) in units of one parameter visited for one example
+ * (a multiply-add forward and its two backward), plus a fixed cost per epoch (the batch loop, the optimizer
+ * step, the loss): epochs × (examples × parameters + parameters + EPOCH_OVERHEAD_UNITS).
+ */
+export const EPOCH_OVERHEAD_UNITS = 200;
+export const TRAINING_WORK_BUDGET = 200_000_000;
+
+export function trainingWorkUnits(epochs: number, examples: number, parameters: number): number {
+  return epochs * (Math.max(1, examples) * parameters + parameters + EPOCH_OVERHEAD_UNITS);
 }
 
 function formatUnits(units: number): string {

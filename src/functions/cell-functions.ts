@@ -1,6 +1,7 @@
 /** Every GD.* cell function's descriptor, in the order the add-in lists them. */
 import type { CellArgs, CellFunction } from "./cell-function";
-import { atExcelEdge } from "./excel-errors";
+import { atExcelEdge, toCellError } from "./excel-errors";
+import { requireFiniteResult } from "./finite-results";
 import { FORMULA_CELL_FUNCTIONS } from "./formula-functions";
 import { NETWORK_CELL_FUNCTIONS } from "./network-functions";
 import { SCHEDULE_CELL_FUNCTIONS } from "./schedule-functions";
@@ -21,8 +22,26 @@ export function cellFunction(name: string): CellFunction {
   return fn;
 }
 
-/** A shell's body: the descriptor's engine call, bad input becoming #VALUE! with the engine's message. */
+/**
+ * A shell's body: the descriptor's engine call, bad input becoming #VALUE! with the engine's message, a
+ * result out of domain #NUM! (never a non-finite number in a cell). An asynchronous result is checked when it
+ * settles.
+ */
 export function runCell(name: string, args: CellArgs, invocation?: unknown): unknown {
   const fn = cellFunction(name);
-  return atExcelEdge(() => fn.run(args, invocation));
+  return atExcelEdge(() => {
+    const result = fn.run(args, invocation);
+    if (result instanceof Promise) {
+      return result.then((settled: unknown) => {
+        try {
+          requireFiniteResult(name, settled);
+        } catch (error) {
+          throw toCellError(error);
+        }
+        return settled;
+      });
+    }
+    requireFiniteResult(name, result);
+    return result;
+  });
 }

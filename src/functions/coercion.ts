@@ -28,10 +28,14 @@ function errorText(value: unknown): string | undefined {
   return undefined;
 }
 
-function describe(value: unknown): string {
+/** What a message says a cell held: `the error #N/A`, `TRUE`, `"text"`, `2`. */
+export function describeCell(value: unknown): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return formatValue(value);
+  const error = errorText(value);
+  return error === undefined ? formatValue(value) : `the error ${error}`;
 }
+
+const describe = describeCell;
 
 /** The cells of an argument as a flat list, checking it is one row or one column. */
 function cellsOf(name: string, input: CellInput): unknown[] {
@@ -100,9 +104,9 @@ export function requiredVector(name: string, input: CellInput): number[] {
  * Optimizer state from the previous row's spill. Omitted, all blank or all zero → [] (the initial state);
  * otherwise the numbers in order (a blank inside a non-empty state is 0, as desktop sends it).
  */
-export function stateVector(input: CellInput): number[] {
+export function stateVector(input: CellInput, name = "state"): number[] {
   if (isBlank(input)) return [];
-  const values = numberVector("state", input);
+  const values = numberVector(name, input);
   return values.every((v) => v === 0) ? [] : values;
 }
 

@@ -5,7 +5,7 @@
 import { EngineError, requireSameLength } from "../engine/errors";
 import { evaluateFormula, formulaGradient, formulaHessian, formulaJacobian } from "../engine/formula";
 import { formulaObjective, gradCheck, type GradCheckResult } from "../engine/gradcheck";
-import { numberVector, optionalNumber, type CellInput } from "./coercion";
+import { describeCell, numberVector, optionalNumber, type CellInput } from "./coercion";
 import { checkFormulaWork } from "./formula-budget";
 import { compiledFormula, formulaPoint, formulaText, type FormulaPoint } from "./formula-cells";
 import { gradCheckCells } from "./gradcheck-cells";
@@ -63,7 +63,7 @@ export function formulaList(input: CellInput): string[] {
   cells.forEach((cell, i) => {
     if (cell === null || cell === undefined || cell === "") return;
     if (typeof cell !== "string")
-      throw new EngineError(`formulas[${i + 1}] must be a formula (text), got ${String(cell)}`);
+      throw new EngineError(`formulas[${i + 1}] must be a formula (text), got ${describeCell(cell)}`);
     for (const part of cell.split(";")) if (part.trim() !== "") formulas.push(part.trim());
   });
   if (formulas.length === 0) throw new EngineError("formulas has no formulas");
@@ -95,6 +95,8 @@ function gradCheckResult(args: GradCheckArgs, point: FormulaPoint): GradCheckRes
   requireSameLength("grads", analytic, "names", point.values);
   const formula = compiledFormula(formulaText(args.formula));
   checkFormulaWork("GRADCHECK", [formula], point);
+  // A formula out of its domain at the point (LN of a negative number, LOG base 0) has no gradient to check.
+  evaluateFormula(formula, point.bindings);
   const valueOf = (value: number | number[]): number => scalarValue("the formula", value);
   const { f, reads } = formulaObjective(formula, point.bindings, point.names, valueOf);
   const tolerance = optionalNumber("tolerance", args.tolerance);

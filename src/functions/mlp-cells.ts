@@ -4,7 +4,13 @@
  * (params, optimizer state, loss) in and the next row out. Run mode: the engine's one training loop
  * (trainSync / train) over many epochs, returning the loss per epoch or the trained parameters.
  */
-import { EngineError } from "../engine/errors";
+import { DomainError, EngineError, formatValue, requireInteger } from "../engine/errors";
+import {
+  requireWorkBudget,
+  SHEET_LIMITS,
+  TRAINING_WORK_BUDGET,
+  trainingWorkUnits,
+} from "../engine/work-budget";
 import { getOptimizer } from "../engine/optim";
 import {
   examplesFromRows,
@@ -143,7 +149,7 @@ export function trainMlpRow(args: TrainRowArgs): number[][] {
   const n = rowParameterCount(network.layers);
   const X = numberTable("X", args.X);
   const Y = numberTable("Y", args.Y);
-  const previous = stateVector(args.previous);
+  const previous = stateVector(args.previous, "previous");
   let params: number[];
   let stateCells: number[];
   if (previous.length === 0) {
@@ -168,8 +174,21 @@ export function trainMlpRow(args: TrainRowArgs): number[][] {
   const rowHyper = schedule
     ? { ...hyper, lr: learningRate(schedule.name, lr, state.t, schedule.options) }
     : hyper;
-  const result = spec.step(params, gradient, state, rowHyper, loss);
-  return [[...Array.from(result.params), ...spec.stateToCells(result.state), loss]];
+  // As the run mode's loop does: a row whose loss or step is not finite stops here with advice, instead of
+  // handing the next row a #NUM! to trip over.
+  const diverged = (what: string): DomainError =>
+    new DomainError(`training diverged at this row: ${what}; try a smaller lr (${formatValue(rowHyper.lr)})`);
+  if (!Number.isFinite(loss)) throw diverged(`the loss is ${loss}`);
+  let result: ReturnType<typeof spec.step>;
+  try {
+    result = spec.step(params, gradient, state, rowHyper, loss);
+  } catch (error) {
+    if (error instanceof EngineError && /overflow|finite/.test(error.message)) throw diverged(error.message);
+    throw error;
+  }
+  const cells = [...Array.from(result.params), ...spec.stateToCells(result.state)];
+  if (!cells.every(Number.isFinite)) throw diverged("the step overflows");
+  return [[...cells, loss]];
 }
 
 export interface TrainRunArgs extends TrainRowArgs {
@@ -189,6 +208,33 @@ function scheduleOf(
 
 export type TrainRunResult = "loss" | "params";
 
+/**
+ * TRAIN_MLP's epochs: blank or 0 is row mode (0 returned), else a whole number from 1 to a sheet's rows (the
+ * loss column has one row per epoch), refused before anything is allocated or trained, and within the
+ * training work budget (epochs × examples × parameters) when the data's size is known.
+ */
+export function runEpochs(input: CellInput, allowRowMode = true): number {
+  const epochs = optionalNumber("epochs", input) ?? 0;
+  if (epochs === 0 && allowRowMode) return 0;
+  requireInteger("epochs", epochs, 1);
+  if (epochs > SHEET_LIMITS.rows) {
+    throw new EngineError(
+      `epochs must be at most ${SHEET_LIMITS.rows} (a sheet's rows: the loss column has one row per epoch), got ${formatValue(epochs)}`,
+    );
+  }
+  return epochs;
+}
+
+/** Refuses a run whose epochs × examples × parameters exceed the training work budget. */
+export function requireTrainingWork(epochs: number, examples: number, parameters: number): void {
+  requireWorkBudget(
+    "TRAIN_MLP",
+    trainingWorkUnits(epochs, examples, parameters),
+    TRAINING_WORK_BUDGET,
+    "use fewer epochs, fewer rows or a smaller network",
+  );
+}
+
 function runConfig(args: TrainRunArgs): {
   config: TrainConfig;
   data: TrainData;
@@ -199,7 +245,7 @@ function runConfig(args: TrainRunArgs): {
   const { spec, lr } = optimizerOf(args);
   const X = numberTable("X", args.X);
   const Y = numberTable("Y", args.Y);
-  const epochs = optionalNumber("epochs", args.epochs) ?? 1;
+  const epochs = runEpochs(args.epochs, false);
   const batch = optionalNumber("batch", args.batch) ?? X.length;
   const seed = optionalNumber("seed", args.seed) ?? TRAIN_ROW_DEFAULTS.seed;
   const resultName = (optionalText("result", args.result) ?? "loss").toLowerCase();
@@ -208,8 +254,9 @@ function runConfig(args: TrainRunArgs): {
   }
   // Only what the user set: the training loop fills in (and checks) the rest itself.
   const optimizerOptions = optionsText("options", args.options);
-  const previous = stateVector(args.previous);
+  const previous = stateVector(args.previous, "previous");
   const n = parameterCount(network.layers);
+  requireTrainingWork(epochs, X.length, n);
   const initial = previous.length === 0 ? undefined : previous.slice(0, n);
   if (initial && initial.length !== n) {
     throw new EngineError(

@@ -2,7 +2,6 @@
 /* global CustomFunctions */
 import { parameterCount } from "../engine/mlp";
 import { optional, param, row, type CellArgs, type CellFunction, type ShapeArgs } from "./cell-function";
-import { optionalNumber } from "./coercion";
 import { atExcelEdge, toCellError } from "./excel-errors";
 import {
   layerSizes,
@@ -13,6 +12,7 @@ import {
   trainMlpRunSync,
   trainRowHeaders,
   trainRowWidth,
+  runEpochs,
   type TrainRunArgs,
 } from "./mlp-cells";
 import { spillRow } from "./spill-layout";
@@ -110,8 +110,8 @@ export const TRAIN_MLP: CellFunction = {
     const excel = invocation as CustomFunctions.CancelableInvocation | undefined;
     if (excel) excel.onCanceled = () => (cancelled = true);
     const args = trainArgs(a);
-    const runEpochs = atExcelEdge(() => optionalNumber("epochs", args.epochs) ?? 0);
-    if (runEpochs === 0) return atExcelEdge(() => trainMlpRow(args));
+    const epochs = atExcelEdge(() => runEpochs(args.epochs));
+    if (epochs === 0) return atExcelEdge(() => trainMlpRow(args));
     try {
       return await trainMlpRunAsync(args, { cancelled: () => cancelled });
     } catch (error) {
@@ -121,8 +121,7 @@ export const TRAIN_MLP: CellFunction = {
   // HyperFormula evaluates synchronously: the same row or run without the cancel wrapper.
   runSync(a) {
     const args = trainArgs(a);
-    const epochs = optionalNumber("epochs", args.epochs) ?? 0;
-    return epochs === 0 ? trainMlpRow(args) : trainMlpRunSync(args);
+    return runEpochs(args.epochs) === 0 ? trainMlpRow(args) : trainMlpRunSync(args);
   },
   shape(a) {
     const args = trainArgs(
@@ -131,7 +130,8 @@ export const TRAIN_MLP: CellFunction = {
         TRAIN_PARAMS.map((p) => p.name),
       ),
     );
-    const epochs = typeof args.epochs === "number" ? args.epochs : 0;
+    // A reference to the epochs is row mode here; a literal is checked before any spill is reserved.
+    const epochs = typeof args.epochs === "number" ? runEpochs(args.epochs) : 0;
     if (epochs === 0) return row(trainRowWidth(args));
     if (String(args.result ?? "loss").toLowerCase() === "params")
       return row(parameterCount(layerSizes(args.layers)));

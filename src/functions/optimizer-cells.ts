@@ -56,6 +56,8 @@ export function optimizerHeaders(
 ): string[] {
   const spec = getOptimizer(optimizer.trim().toLowerCase());
   const hyper = spec.resolveHyper(definedOnly(hyperInput));
+  // As a step refuses params with no values: a header row for no parameters would be t alone.
+  if (names.length === 0) throw new EngineError("names has no names");
   return [...names, ...spec.stateLabels(names, hyper)];
 }
 

@@ -6,6 +6,7 @@
  */
 import { EngineError } from "../engine/errors";
 import { getOptimizer } from "../engine/optim";
+import { optionalText } from "./coercion";
 
 /** Argument values by argument name (already coerced; undefined = omitted or blank). */
 export type StepArgs = Readonly<Record<string, number | boolean | string | undefined>>;
@@ -46,9 +47,7 @@ function numeric(args: StepArgs, names: readonly string[]): Record<string, numbe
 export const SGD_VARIANTS = ["pytorch", "ewa", "l2"] as const;
 
 function gdSetup(args: StepArgs): StepSetup {
-  const variant = String(args["variant"] ?? "pytorch")
-    .trim()
-    .toLowerCase();
+  const variant = (optionalText("variant", args["variant"]) ?? "pytorch").trim().toLowerCase();
   const notFor = (names: readonly string[]): void => {
     for (const name of names) {
       if (args[name] !== undefined) throw new EngineError(`${name} is not used by variant "${variant}"`);

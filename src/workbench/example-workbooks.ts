@@ -17,8 +17,14 @@ export interface SheetContent {
   rows: SheetCell[][];
 }
 
+/** A cell's 0-based position. */
+interface Address {
+  row: number;
+  column: number;
+}
+
 /** "H3" → { row: 2, column: 7 } (0-based). */
-function decodeAddress(address: string): { row: number; column: number } {
+function decodeAddress(address: string): Address {
   const match = /^([A-Z]+)(\d+)$/.exec(address);
   if (!match || match[1] === undefined || match[2] === undefined)
     throw new Error(`bad cell address ${address}`);
@@ -36,7 +42,9 @@ export function sheetsFromWorkbook(workbook: Workbook): SheetContent[] {
   const sheets: SheetContent[] = [];
   workbook.eachSheet((sheet) => {
     const rows: SheetCell[][] = [];
-    const covered = new Set<string>();
+    // Array formulas' covered areas, cleared after reading (only cells that exist: a `ref` may cover a
+    // whole sheet, 17 billion cells, which no set of addresses can hold).
+    const covered: { anchor: Address; end: Address }[] = [];
     const set = (row: number, column: number, value: SheetCell) => {
       while (rows.length <= row) rows.push([]);
       const cells = rows[row] as SheetCell[];
@@ -51,22 +59,19 @@ export function sheetsFromWorkbook(workbook: Workbook): SheetContent[] {
           const array = value as { shareType?: string; ref?: string };
           if (array.shareType === "array" && array.ref) {
             const [start, end] = array.ref.split(":") as [string, string | undefined];
-            const a = decodeAddress(start);
-            const b = decodeAddress(end ?? start);
-            for (let r = a.row; r <= b.row; r++) {
-              for (let c = a.column; c <= b.column; c++)
-                if (r !== a.row || c !== a.column) covered.add(`${r},${c}`);
-            }
+            covered.push({ anchor: decodeAddress(start), end: decodeAddress(end ?? start) });
           }
         } else if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") {
           set(rowNumber - 1, columnNumber - 1, value);
         }
       });
     });
-    for (const key of covered) {
-      const [r, c] = key.split(",").map(Number) as [number, number];
-      const cells = rows[r];
-      if (cells && cells.length > c) cells[c] = null;
+    for (const { anchor, end } of covered) {
+      for (let r = anchor.row; r <= Math.min(end.row, rows.length - 1); r++) {
+        const cells = rows[r] as SheetCell[];
+        for (let c = anchor.column; c <= Math.min(end.column, cells.length - 1); c++)
+          if (r !== anchor.row || c !== anchor.column) cells[c] = null;
+      }
     }
     sheets.push({ name: sheet.name, rows });
   });

@@ -27,6 +27,7 @@ import {
 } from "../functions/cell-function";
 import { CELL_FUNCTIONS } from "../functions/cell-functions";
 import { messageOf, atExcelEdge } from "../functions/excel-errors";
+import { requireFiniteResult } from "../functions/finite-results";
 
 /** The namespace our functions carry in a cell: =GD.ADAM_STEP(...). */
 export const NAMESPACE = "GD";
@@ -98,7 +99,11 @@ function namedArgs(entry: Entry, values: readonly CellArg[]): CellArgs {
 
 function run(entry: Entry, values: readonly CellArg[]): unknown {
   const body = entry.fn.runSync ?? entry.fn.run;
-  return atExcelEdge(() => body(namedArgs(entry, values)));
+  return atExcelEdge(() => {
+    const result = body(namedArgs(entry, values));
+    requireFiniteResult(entry.fn.name, result);
+    return result;
+  });
 }
 
 const ERROR_CODES: Partial<Record<ErrorType, string>> = {
@@ -118,6 +123,14 @@ function toCellArg(value: InterpreterValue | undefined): CellArg {
   if (typeof value === "object" && value !== null && "val" in value)
     return Number((value as { val: unknown }).val);
   return value;
+}
+
+/** The HyperFormula error type of a thrown cell error: #NUM! and #DIV/0! keep their code, the rest is #VALUE!. */
+function errorTypeOf(error: unknown): ErrorType {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "#NUM!") return ErrorType.NUM;
+  if (code === "#DIV/0!") return ErrorType.DIV_BY_ZERO;
+  return ErrorType.VALUE;
 }
 
 /** Our results → HyperFormula values. */
@@ -222,7 +235,7 @@ class GdFunctionsPlugin extends FunctionPlugin {
     try {
       result = run(entry, args);
     } catch (error) {
-      return new CellError(ErrorType.VALUE, messageOf(error));
+      return new CellError(errorTypeOf(error), messageOf(error));
     }
     // HyperFormula reserved the spill at parse time from the arguments' sizes: a range's blank cells, which
     // the functions skip (names, formulas), leave reserved cells empty; a larger result would make it throw,

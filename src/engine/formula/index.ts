@@ -4,13 +4,14 @@
  * evaluated by typed-array kernels (kernel.ts) whose values and gradients equal the autograd tape's; the
  * exact Hessian runs on the tape (tape-path.ts), which differentiates its own backward pass.
  */
-import { EngineError } from "../errors";
-import { Bindings, resolveValues } from "./bindings";
-import { bindKernel, kernelGradient, kernelValue } from "./kernel";
+import { DomainError, EngineError } from "../errors";
+import { Bindings, ResolvedValues, resolveValues } from "./bindings";
+import { requireFiniteDerivatives } from "./domain";
+import { BoundKernel, bindKernel, kernelGradient, kernelInDomain, kernelValue } from "./kernel";
 import { LruCache } from "./lru";
 import { parseFormula } from "./parser";
 import { Program, compileTree } from "./program";
-import { hessianOnTape } from "./tape-path";
+import { diagnoseOnTape, hessianOnTape } from "./tape-path";
 
 export type { Bindings, Column } from "./bindings";
 export { evaluateOnTape, gradientOnTape } from "./tape-path";
@@ -57,10 +58,37 @@ export function programOf(formula: CompiledFormula | string): Program {
   return programs.get(compiled) ?? (programs.get(compileFormula(compiled.source)) as Program);
 }
 
+/**
+ * After a kernel sweep: a value outside an operation's domain is a DomainError naming it (the tape replays
+ * the formula to find which); the kernel's own scan is one pass over its buffers.
+ */
+function requireInDomain(kernel: BoundKernel, program: Program, resolved: ResolvedValues): void {
+  if (kernelInDomain(kernel)) return;
+  diagnoseOnTape(program, Object.fromEntries(resolved.values));
+  throw new DomainError("the formula has no finite value at this point");
+}
+
 /** The formula's value: a number, or one number per row when it reads data columns without reducing them. */
 export function evaluateFormula(formula: CompiledFormula | string, bindings: Bindings): number | number[] {
   const program = programOf(formula);
-  return kernelValue(bindKernel(program, resolveValues(program.names, bindings, [])));
+  const resolved = resolveValues(program.names, bindings, []);
+  const kernel = bindKernel(program, resolved);
+  const value = kernelValue(kernel);
+  requireInDomain(kernel, program, resolved);
+  return value;
+}
+
+/** Value and gradient from a bound kernel, both checked for their domain. */
+function checkedGradient(
+  program: Program,
+  resolved: ResolvedValues,
+  label?: string,
+): { value: number; gradient: number[] } {
+  const kernel = bindKernel(program, resolved);
+  const result = kernelGradient(kernel, resolved.wrt, label);
+  requireInDomain(kernel, program, resolved);
+  requireFiniteDerivatives("the derivative", resolved.wrt, result.gradient);
+  return result;
 }
 
 /** Value and d(value)/d(name) for each `wrt` name (each bound to one number); the value must be one number. */
@@ -70,8 +98,7 @@ export function formulaGradient(
   wrt: readonly string[],
 ): { value: number; gradient: number[] } {
   const program = programOf(formula);
-  const resolved = resolveValues(program.names, bindings, wrt);
-  return kernelGradient(bindKernel(program, resolved), resolved.wrt);
+  return checkedGradient(program, resolveValues(program.names, bindings, wrt));
 }
 
 /**
@@ -105,11 +132,7 @@ export function formulaJacobian(
   );
   const values: number[] = [];
   const rows = compiled.map((program, i) => {
-    const { value, gradient } = kernelGradient(
-      bindKernel(program, resolved),
-      resolved.wrt,
-      `formula ${i + 1}`,
-    );
+    const { value, gradient } = checkedGradient(program, resolved, `formula ${i + 1}`);
     values.push(value);
     return gradient;
   });

@@ -5,7 +5,7 @@
  */
 import { EngineError } from "../errors";
 import type { ResolvedValues } from "./bindings";
-import { KernelPlan, NameKind, NameKindCode, planKernel } from "./kernel-plan";
+import { KernelPlan, NameKind, NameKindCode, Op, planKernel } from "./kernel-plan";
 import { Workspace, bindInputs, createWorkspace, forward, reverse } from "./kernel-sweeps";
 import { LruCache } from "./lru";
 import type { Program } from "./program";
@@ -92,4 +92,30 @@ export function kernelGradient(
     return i >= 0 && touched[i] ? (nameGradient[i] as number) : 0;
   });
   return { value: out[0] as number, gradient };
+}
+
+/**
+ * True when the last forward sweep stayed inside every operation's domain: every node finite, no 0^0 and
+ * no LOG base <= 0 (whose values are finite). One pass over the buffers; on false the caller replays the
+ * formula on the tape, which names the failing operation (domain.ts).
+ */
+export function kernelInDomain(kernel: BoundKernel): boolean {
+  const { plan, workspace: ws } = kernel;
+  const n = ws.n;
+  for (let k = 0; k < plan.size; k++) {
+    const values = ws.values[k] as Float64Array;
+    const len = plan.vector[k] ? n : 1;
+    for (let i = 0; i < len; i++) if (!Number.isFinite(values[i] as number)) return false;
+    const code = plan.op[k];
+    if (code !== Op.POW && code !== Op.LOG_BASE) continue;
+    const A = ws.values[plan.a[k] as number] as Float64Array;
+    const B = ws.values[plan.b[k] as number] as Float64Array;
+    const sa = plan.vector[plan.a[k] as number] ? 1 : 0;
+    const sb = plan.vector[plan.b[k] as number] ? 1 : 0;
+    for (let i = 0; i < len; i++) {
+      const base = B[i * sb] as number;
+      if (code === Op.LOG_BASE ? !(base > 0) : base === 0 && A[i * sa] === 0) return false;
+    }
+  }
+  return true;
 }

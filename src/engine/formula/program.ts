@@ -98,8 +98,15 @@ export function compileTree(root: FormulaNode, typed: (position: number) => stri
   return { instructions, names };
 }
 
+/** Called after each instruction with its operands and result (the tape's domain check). */
+export type InstructionCheck = (ins: Instruction, operands: readonly Tensor[], result: Tensor) => void;
+
 /** Runs the program; `load` gives the tensor bound to a (lower-cased) name. */
-export function runProgram(program: Program, load: (name: string) => Tensor): Tensor {
+export function runProgram(
+  program: Program,
+  load: (name: string) => Tensor,
+  check?: InstructionCheck,
+): Tensor {
   const stack: Tensor[] = [];
   const pop = (): Tensor => stack.pop() as Tensor;
   for (const ins of program.instructions) {
@@ -110,20 +117,35 @@ export function runProgram(program: Program, load: (name: string) => Tensor): Te
       case "load":
         stack.push(load(ins.name));
         break;
-      case "negate":
-        stack.push(neg(pop()));
-        break;
-      case "percent":
-        stack.push(div(pop(), 100));
-        break;
-      case "binary": {
-        const right = pop();
-        stack.push(ins.apply(pop(), right));
+      case "negate": {
+        const x = pop();
+        const result = neg(x);
+        check?.(ins, [x], result);
+        stack.push(result);
         break;
       }
-      case "call":
-        stack.push(ins.fn.apply(stack.splice(stack.length - ins.argc, ins.argc)));
+      case "percent": {
+        const x = pop();
+        const result = div(x, 100);
+        check?.(ins, [x], result);
+        stack.push(result);
         break;
+      }
+      case "binary": {
+        const right = pop();
+        const left = pop();
+        const result = ins.apply(left, right);
+        check?.(ins, [left, right], result);
+        stack.push(result);
+        break;
+      }
+      case "call": {
+        const args = stack.splice(stack.length - ins.argc, ins.argc);
+        const result = ins.fn.apply(args);
+        check?.(ins, args, result);
+        stack.push(result);
+        break;
+      }
     }
   }
   return stack[0] as Tensor;

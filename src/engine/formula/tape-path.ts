@@ -5,10 +5,18 @@
 import { EngineError } from "../errors";
 import { Tensor, gradientAndHessian, gradients } from "../autograd";
 import { Bindings, resolveBindings } from "./bindings";
+import { checkInstruction, requireFiniteDerivatives } from "./domain";
 import { Program, runProgram } from "./program";
 
+/** Runs the program on the tape, every operation checked for its domain (domain.ts). */
 function run(program: Program, tensors: Map<string, Tensor>): Tensor {
-  return runProgram(program, (name) => tensors.get(name) as Tensor);
+  return runProgram(program, (name) => tensors.get(name) as Tensor, checkInstruction);
+}
+
+/** Replays the formula on the tape to name the operation out of domain (the kernels found one). */
+export function diagnoseOnTape(program: Program, bindings: Bindings): void {
+  const { tensors } = resolveBindings(program.names, bindings, []);
+  run(program, tensors);
 }
 
 function requireOneValue(output: Tensor, label: string): void {
@@ -31,7 +39,9 @@ export function gradientOnTape(
   const { tensors, leaves } = resolveBindings(program.names, bindings, wrt);
   const output = run(program, tensors);
   requireOneValue(output, "formula");
-  return { value: output.item(), gradient: gradients(output, leaves).map((g) => g.item()) };
+  const gradient = gradients(output, leaves).map((g) => g.item());
+  requireFiniteDerivatives("the derivative", wrt, gradient);
+  return { value: output.item(), gradient };
 }
 
 export function hessianOnTape(
@@ -42,5 +52,10 @@ export function hessianOnTape(
   const { tensors, leaves } = resolveBindings(program.names, bindings, wrt);
   const output = run(program, tensors);
   requireOneValue(output, "formula");
-  return gradientAndHessian(output, leaves);
+  const result = gradientAndHessian(output, leaves);
+  requireFiniteDerivatives("the derivative", wrt, result.gradient);
+  result.hessian.forEach((row, i) =>
+    requireFiniteDerivatives(`the second derivative by ${wrt[i] ?? ""} and`, wrt, row),
+  );
+  return result;
 }

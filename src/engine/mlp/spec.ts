@@ -70,6 +70,12 @@ export function validateMlpSpec(spec: MlpSpec): MlpSpec {
   requireChoice("activation", spec.activation, ACTIVATIONS);
   requireChoice("output", spec.output, OUTPUT_ACTIVATIONS);
   requireChoice("loss", spec.loss, LOSSES);
+  const outputs = spec.layers[spec.layers.length - 1] as number;
+  if (spec.output === "softmax" && outputs < 2) {
+    throw new EngineError(
+      `output softmax needs at least 2 output units (a softmax over one unit is always 1, so nothing is learnt), got layers ${spec.layers.join(",")}: use output sigmoid for one unit`,
+    );
+  }
   if (spec.loss === "cross-entropy" && spec.output === "linear") {
     throw new EngineError("loss cross-entropy needs output sigmoid or softmax, got linear");
   }
