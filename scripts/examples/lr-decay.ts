@@ -14,7 +14,14 @@ const SCHEDULE_EXAMPLES: Readonly<Record<string, string>> = {
   milestones: '"20,35,50"',
   max_lr: "0.5",
   step_size_up: "10",
+  t_max: "20",
+  t_0: "10",
   total_steps: "61", // steps 0..60 are the cycle's 61 steps (PyTorch OneCycleLR counts total_steps steps from 0)
+};
+
+/** Parameters one schedule needs where the shared example would not do (ExponentialLR's gamma is required). */
+const SCHEDULE_OVERRIDES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  exponential_lr: { gamma: "0.95" },
 };
 
 export const LR_STEPS = 61;
@@ -23,7 +30,7 @@ export function scheduleArgs(name: string): string[] {
   const params = getSchedule(name).params;
   let end = 0;
   const args = params.map((p, i) => {
-    const example = SCHEDULE_EXAMPLES[p.name];
+    const example = SCHEDULE_OVERRIDES[name]?.[p.name] ?? SCHEDULE_EXAMPLES[p.name];
     if (example !== undefined) end = i + 1;
     return example ?? "";
   });

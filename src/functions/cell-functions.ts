@@ -5,12 +5,14 @@ import { requireFiniteResult } from "./finite-results";
 import { FORMULA_CELL_FUNCTIONS } from "./formula-functions";
 import { NETWORK_CELL_FUNCTIONS } from "./network-functions";
 import { SCHEDULE_CELL_FUNCTIONS } from "./schedule-functions";
+import { SECOND_ORDER_AND_PLATEAU_FUNCTIONS } from "./second-order-and-plateau-functions";
 import { STEP_CELL_FUNCTIONS } from "./step-functions";
 
 export const CELL_FUNCTIONS: readonly CellFunction[] = [
   ...STEP_CELL_FUNCTIONS,
   ...FORMULA_CELL_FUNCTIONS,
   ...SCHEDULE_CELL_FUNCTIONS,
+  ...SECOND_ORDER_AND_PLATEAU_FUNCTIONS,
   ...NETWORK_CELL_FUNCTIONS,
 ];
 

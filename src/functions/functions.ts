@@ -349,12 +349,76 @@ export function GRADCHECK(
  * @helpurl https://localhost:3000/help/functions.html#lr_decay
  * @param lr Initial learning rate η0.
  * @param step Step (or epoch) number, from 0.
- * @param schedule Schedule name: constant, exponential, piecewise_constant, polynomial, cosine, cosine_restarts, inverse_time, natural_exp, step, multi_step, cyclic_triangular, cyclic_triangular2, cyclic_exp_range, one_cycle_cos, one_cycle_linear.
+ * @param schedule Schedule name: constant, exponential, piecewise_constant, polynomial, cosine, cosine_restarts, inverse_time, natural_exp, step, multi_step, cyclic_triangular, cyclic_triangular2, cyclic_exp_range, one_cycle_cos, one_cycle_linear, cosine_annealing_lr, cosine_annealing_warm_restarts, linear_lr, constant_lr, exponential_lr, polynomial_lr.
  * @param [params] The schedule's parameters in the engine's order (docs/functions.md#lr_decay); a list such as milestones is text "20,35,50"; blank takes the default.
  * @returns The learning rate at that step.
  */
 export function LR_DECAY(lr: number, step: number, schedule: string, params?: any[]): number {
   return runCell("LR_DECAY", { lr, step, schedule, params }) as number;
+}
+
+/**
+ * One Newton step: params − (H + damping·I)⁻¹·grads, by Cholesky; a Hessian that is not positive definite gets a message with the damping that fixes it.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/functions.html#newton_step
+ * @param params Current parameters: one row or column.
+ * @param grads Gradient of the loss at params, same length.
+ * @param hessian The n×n Hessian at params (e.g. GD.HESSIAN's spill).
+ * @param [damping] Levenberg–Marquardt damping λ ≥ 0 added to the diagonal (default 0).
+ * @returns One row: the new params.
+ */
+export function NEWTON_STEP(
+  params: number[][],
+  grads: number[][],
+  hessian: number[][],
+  damping?: number,
+): number[][] {
+  return runCell("NEWTON_STEP", { params, grads, hessian, damping }) as number[][];
+}
+
+/**
+ * PyTorch's ReduceLROnPlateau as a row: this epoch's loss and the previous row's state in; the rate for the next epoch, the best loss, the bad-epoch and cooldown counters out.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/functions.html#lr_plateau
+ * @param lr Initial learning rate (used while state is blank).
+ * @param loss This epoch's loss (or metric, with mode "max").
+ * @param [state] The previous row's spill (lr, best, num_bad_epochs, cooldown_counter); blank on the first row.
+ * @param [mode] "min" (default: the loss should fall) or "max".
+ * @param [factor] Factor applied to the rate on a plateau (default 0.1).
+ * @param [patience] Epochs without improvement tolerated before reducing (default 10).
+ * @param [threshold] What counts as an improvement (default 1e-4).
+ * @param [threshold_mode] "rel" (default: best·(1 ∓ threshold)) or "abs" (best ∓ threshold).
+ * @param [cooldown] Epochs after a reduction before counting again (default 0).
+ * @param [min_lr] The rate never falls below this (default 0).
+ * @param [eps] A reduction smaller than this is skipped (default 1e-8).
+ * @returns One row: lr, best, num_bad_epochs, cooldown_counter.
+ */
+export function LR_PLATEAU(
+  lr: number,
+  loss: number,
+  state?: any[][],
+  mode?: string,
+  factor?: number,
+  patience?: number,
+  threshold?: number,
+  threshold_mode?: string,
+  cooldown?: number,
+  min_lr?: number,
+  eps?: number,
+): number[][] {
+  return runCell("LR_PLATEAU", {
+    lr,
+    loss,
+    state,
+    mode,
+    factor,
+    patience,
+    threshold,
+    threshold_mode,
+    cooldown,
+    min_lr,
+    eps,
+  }) as number[][];
 }
 
 /**

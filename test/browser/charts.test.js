@@ -122,7 +122,7 @@ module.exports = [
       await openExample(page, "lr-decay.xlsx");
       const canvas = "#wb-chart-schedules";
       const chart = await chartFor(page, canvas, "LR_DECAY");
-      assert.equal(chart.series.length, 15, chart.series.map((s) => s.name).join(", "));
+      assert.equal(chart.series.length, 21, chart.series.map((s) => s.name).join(", ")); // SCHEDULE_NAMES
       const step = chart.series.find((s) => s.name === "step");
       assert.equal(step.values.length, 61);
       // step decay, step_size 20, gamma 0.1 from lr0 = 0.1: 0.1 until step 19, 0.01 from step 20

@@ -52,6 +52,9 @@ const EXPECTED: Readonly<Record<string, string>> = {
   GRADCHECK:
     "formula:string, names:any[][], values:number[][], grads:number[][], tolerance:number?, data_names:any[][]?, data:number[][]?...",
   LR_DECAY: "lr:number, step:number, schedule:string, params:any?...",
+  NEWTON_STEP: "params:number[][], grads:number[][], hessian:number[][], damping:number?",
+  LR_PLATEAU:
+    "lr:number, loss:number, state:any[][]?, mode:string?, factor:number?, patience:number?, threshold:number?, threshold_mode:string?, cooldown:number?, min_lr:number?, eps:number?",
   TRAIN_MLP:
     "layers:any[][], X:number[][], Y:number[][], previous:any[][]?, optimizer:string?, lr:number?, epochs:number?, batch:number?, seed:number?, activation:string?, output:string?, loss:string?, result:string?, options:string?, schedule:string?, schedule_options:string?",
   TRAIN_MLP_LIVE:

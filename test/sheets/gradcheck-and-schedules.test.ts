@@ -120,6 +120,12 @@ describe("LR_DECAY sheet", () => {
       cyclic_exp_range: { max_lr: 0.5, step_size_up: 10 },
       one_cycle_cos: { total_steps: 61 },
       one_cycle_linear: { total_steps: 61 },
+      cosine_annealing_lr: { t_max: 20 },
+      cosine_annealing_warm_restarts: { t_0: 10 },
+      linear_lr: {},
+      constant_lr: {},
+      exponential_lr: { gamma: 0.95 },
+      polynomial_lr: {},
       constant: {},
     };
     for (const name of SCHEDULE_NAMES) {

@@ -28,7 +28,19 @@ describe("getSchedule", () => {
       "cyclic_exp_range",
       "one_cycle_cos",
       "one_cycle_linear",
+      "cosine_annealing_lr",
+      "cosine_annealing_warm_restarts",
+      "linear_lr",
+      "constant_lr",
+      "exponential_lr",
+      "polynomial_lr",
     ]);
+  });
+
+  it("finds aliases and class names, lists only the schedules' own names when a name is unknown", () => {
+    expect(getSchedule("step_lr").params.map((p) => p.name)).toEqual(["step_size", "gamma", ...WARMUP]);
+    expect(getSchedule("PolynomialDecay").name).toBe("polynomial_decay");
+    expect(SCHEDULE_NAMES).not.toContain("step_lr");
   });
 
   it.each([
