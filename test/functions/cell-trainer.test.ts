@@ -21,6 +21,7 @@ import {
 } from "../../src/functions/mlp-cells";
 import type { InlineData, ToWorker } from "../../src/engine/train";
 import type { FromCellWorker } from "../../src/functions/cell-training-session";
+import { XOR_X, XOR_Y } from "../fixtures/xor";
 
 /* global clearInterval, performance, setInterval, setTimeout */
 
@@ -48,13 +49,8 @@ afterEach(() => useCellTrainer(inThreadTrainer));
 
 const XOR: TrainRunArgs = {
   layers: "2,3,1",
-  X: [
-    [0, 0],
-    [0, 1],
-    [1, 0],
-    [1, 1],
-  ],
-  Y: [[0], [1], [1], [0]],
+  X: XOR_X,
+  Y: XOR_Y,
   optimizer: "adam",
   lr: 0.1,
   epochs: 200,

@@ -11,6 +11,7 @@ import { runCell } from "../../src/functions/cell-functions";
 import { CellValueError, toCellError } from "../../src/functions/excel-errors";
 import { requireFiniteResult } from "../../src/functions/finite-results";
 import { buildEngine } from "../../src/workbench/hyperformula-plugin";
+import { XOR_X, XOR_Y } from "../fixtures/xor";
 
 function failure(name: string, args: Record<string, unknown>): { code: string; message: string } {
   try {
@@ -129,15 +130,7 @@ describe("in the workbench the codes and messages reach the cell", () => {
 });
 
 describe("networks", () => {
-  const XOR = {
-    X: [
-      [0, 0],
-      [0, 1],
-      [1, 0],
-      [1, 1],
-    ],
-    Y: [[0], [1], [1], [0]],
-  };
+  const XOR = { X: XOR_X, Y: XOR_Y };
 
   test("a row-mode step that diverges stops on that row with advice (as run mode does)", async () => {
     // 1e100 on ReLU/linear: row 1's loss is 5.06, row 2's 4.7e200, row 3's Infinity.

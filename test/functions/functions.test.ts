@@ -23,6 +23,7 @@ import {
   TRAIN_MLP_LIVE,
 } from "../../src/functions/functions";
 import { CellValueError } from "../../src/functions/excel-errors";
+import { XOR_X, XOR_Y } from "../fixtures/xor";
 
 /* global CustomFunctions */
 const NONE = null as any;
@@ -259,13 +260,8 @@ describe("LR_DECAY", () => {
 });
 
 describe("TRAIN_MLP, MLP_PREDICT", () => {
-  const X = [
-    [0, 0],
-    [0, 1],
-    [1, 0],
-    [1, 1],
-  ];
-  const Y = [[0], [1], [1], [0]];
+  const X = XOR_X;
+  const Y = XOR_Y;
 
   test("row mode: one iteration per row; the second row fed the first row's spill continues it", async () => {
     const row1 = await TRAIN_MLP([["2,3,1"]], X, Y, NONE, "sgd", 0.5);

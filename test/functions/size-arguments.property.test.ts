@@ -12,6 +12,7 @@ import { cellFunction, runCell } from "../../src/functions/cell-functions";
 import type { CellArgs, ShapeArgs } from "../../src/functions/cell-function";
 import { CellValueError } from "../../src/functions/excel-errors";
 import { getSchedule } from "../../src/engine/schedules";
+import { XOR_X, XOR_Y } from "../fixtures/xor";
 
 const HOSTILE = [0, -1, 1.5, 1e9, 1e308, NaN] as const;
 const SIZE = fc.oneof(
@@ -19,15 +20,7 @@ const SIZE = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(1, 2, 3) },
 );
 
-const XOR = {
-  X: [
-    [0, 0],
-    [0, 1],
-    [1, 0],
-    [1, 1],
-  ],
-  Y: [[0], [1], [1], [0]],
-};
+const XOR = { X: XOR_X, Y: XOR_Y };
 
 /** The descriptor's shape from literal arguments (what HyperFormula sees when each is typed). */
 function announced(name: string, args: CellArgs): { width: number; height: number } | undefined {
