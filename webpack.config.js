@@ -140,6 +140,13 @@ async function devServerTransport(env) {
   return { type: "https", options: { ca: options.ca, key: options.key, cert: options.cert } };
 }
 
+/** One stylesheet from a CSS file's `@import "./…"` lines (Glide Data Grid's index.css imports one file per part). */
+function inlineCssImports(css, dir) {
+  return css.replace(/^@import "(\.[^"]+)";$/gm, (_, file) =>
+    require("fs").readFileSync(path.join(dir, file), "utf8"),
+  );
+}
+
 /**
  * Modes: `--mode development` (and the dev server) and `--env localhost` (an optimised build for local use: the
  * workbench, the tests) keep the manifest's https://localhost:3000/ URLs; `--mode production` alone is the
@@ -228,6 +235,12 @@ module.exports = async (env = {}, options = {}) => {
           // The example workbooks (npm run examples), for the workbench's "open example" menu.
           { from: "examples/*.xlsx", to: "examples/[name][ext]", noErrorOnMissing: true },
           { from: "src/workbench/workbench.css", to: "workbench.css" },
+          // Glide Data Grid's own styles (the workbench's grid; no CSS loader in this build).
+          {
+            from: "node_modules/@glideapps/glide-data-grid/dist/index.css",
+            to: "glide-data-grid.css",
+            transform: (content, file) => inlineCssImports(content.toString(), path.dirname(file)),
+          },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

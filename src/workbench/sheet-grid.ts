@@ -1,80 +1,128 @@
-/* global HTMLElement, HTMLInputElement, HTMLTableCellElement, HTMLTableElement, HTMLTableRowElement, KeyboardEvent, MouseEvent, window */
-
-import type { HyperFormula, SimpleCellAddress } from "hyperformula";
+/*
+ * The workbench's spreadsheet view: Glide Data Grid (canvas, virtualised; selection, fill handle, keyboard
+ * movement and clipboard plumbing are the library's) drawn over a HyperFormula instance, which owns the cells,
+ * undo/redo and reference adjustment. This class turns the grid's gestures into HyperFormula operations and
+ * HyperFormula's changes into redraws of just the changed cells.
+ */
+import {
+  CompactSelection,
+  DataEditor,
+  type DataEditorProps,
+  type DataEditorRef,
+  type EditableGridCell,
+  type FillPatternEventArgs,
+  type GridCell,
+  type GridColumn,
+  type GridKeyEventArgs,
+  type GridSelection,
+  type Item,
+  type Rectangle,
+  GridCellKind,
+} from "@glideapps/glide-data-grid";
+import type { ExportedChange, HyperFormula, SimpleCellAddress, SimpleCellRange } from "hyperformula";
+import { createElement, createRef, type RefObject } from "react";
+import { createRoot, type Root } from "react-dom/client";
 import { el } from "../taskpane/dom";
-import { cellName, cellText, columnName } from "./cell-format";
+import { parseEntry } from "./cell-entry";
+import { cellName, columnName } from "./cell-format";
+import { dataBlock, dataEdge, type GridLimits } from "./data-edge";
+import { fillTarget, modulo } from "./fill-range";
+import { formulaEditor } from "./formula-editor";
+import { cellSource, gridCell, spillAnchor } from "./grid-cells";
 import { type CellRange, rangeName } from "./sheet-series";
+import { cellStatus, selectionSummary } from "./status-text";
 
 export interface GridElements {
   tabs: HTMLElement;
   nameBox: HTMLInputElement;
   formulaBar: HTMLInputElement;
-  table: HTMLTableElement;
+  /** Where the grid is mounted; its `data-layout` says where the visible cells are drawn (for the tests' mouse). */
+  host: HTMLElement;
+  /** The status bar: the active cell's value or error message, and Sum/Average/Count of a selection. */
+  status: HTMLElement;
 }
 
-/** Blank rows/columns shown past the used range, so there is always room to type. */
-const SPARE_ROWS = 12;
-const SPARE_COLUMNS = 4;
-const MIN_ROWS = 30;
-const MIN_COLUMNS = 10;
+/** The grid always reaches past the used range, so there is room to type, fill and page down. */
+const MIN_ROWS = 10000;
+const SPARE_ROWS = 1000;
+const MIN_COLUMNS = 26;
+const SPARE_COLUMNS = 10;
+const COLUMN_WIDTH = 84;
+const ROW_HEIGHT = 22;
+const HEADER_HEIGHT = 24;
+const ROW_MARKER_WIDTH = 52;
+/** Status-bar sums read at most this many cells (a whole-sheet selection is 260,000). */
+const SUMMARY_CELL_LIMIT = 200000;
 
-/**
- * A spreadsheet grid over a HyperFormula instance: sheet tabs, a name box, a formula bar that edits the
- * selected cell (Enter commits, Escape cancels), spilled array cells shaded, errors with their message as tooltip.
- * A range is selected as in Excel: drag, shift-click, shift+arrows, or "K1:L4" in the name box; the active
- * cell (the one the formula bar edits) is where the selection ended.
- */
+const THEME = {
+  fontFamily: "Segoe UI, system-ui, sans-serif",
+  baseFontStyle: "13px",
+  headerFontStyle: "600 12px",
+  editorFontSize: "13px",
+  cellHorizontalPadding: 6,
+  cellVerticalPadding: 3,
+  accentColor: "#1f5fa8",
+  accentLight: "rgba(31, 95, 168, 0.14)",
+  bgHeader: "#f3f3f3",
+  bgHeaderHasFocus: "#d6e6f7",
+  bgHeaderHovered: "#e6e6e6",
+  borderColor: "#e1e1e1",
+  horizontalBorderColor: "#e1e1e1",
+};
+
+function cellSelection(row: number, column: number, anchorRow = row, anchorColumn = column): GridSelection {
+  const x = Math.min(column, anchorColumn);
+  const y = Math.min(row, anchorRow);
+  return {
+    current: {
+      cell: [column, row],
+      range: { x, y, width: Math.abs(column - anchorColumn) + 1, height: Math.abs(row - anchorRow) + 1 },
+      rangeStack: [],
+    },
+    columns: CompactSelection.empty(),
+    rows: CompactSelection.empty(),
+  };
+}
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
 export class SheetGrid {
   private sheet = 0;
-  private row = 0;
-  private column = 0;
-  /** The other corner of the selected range (equal to the active cell when one cell is selected). */
-  private anchorRow = 0;
-  private anchorColumn = 0;
-  private renderedRows = 0;
-  private renderedColumns = 0;
-  private dragging = false;
+  private gridSelection: GridSelection = cellSelection(0, 0);
+  private readonly root: Root;
+  private readonly editor = createRef<DataEditorRef>();
+  /** Column widths set by dragging a header border, per sheet id. */
+  private readonly widths = new Map<number, Map<number, number>>();
+  private columnsCache: { sheet: number; count: number; columns: GridColumn[] } | undefined;
+  /** Replaced when the sheet changes, which tells Glide to redraw everything; edits damage single cells. */
+  private content: (cell: Item) => GridCell = () => gridCell(this.hf, { sheet: this.sheet, row: 0, col: 0 });
+  /** Where a run of Tabs began (Enter returns to that column, one row down). */
+  private tabStart: number | undefined;
+  private readonly provideEditor: DataEditorProps["provideEditor"];
 
   constructor(
     private readonly hf: HyperFormula,
     private readonly elements: GridElements,
     private readonly onSheetShown: (sheet: number) => void = () => undefined,
   ) {
-    elements.formulaBar.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") {
-        event.preventDefault();
-        this.commit(elements.formulaBar.value);
-        this.select(this.row + 1, this.column);
-      } else if (event.key === "Escape") {
-        this.select(this.row, this.column);
-      }
+    this.root = createRoot(elements.host);
+    this.provideEditor = formulaEditor({
+      source: () => cellSource(hf, this.address()),
+      onText: (text) => {
+        elements.formulaBar.value = text;
+      },
     });
-    elements.table.addEventListener("mousedown", (event) => {
-      const cell = cellOf(event);
-      if (!cell || event.button !== 0) return;
-      this.dragging = true;
-      this.select(cell.row, cell.column, event.shiftKey);
-    });
-    elements.table.addEventListener("mouseover", (event) => {
-      const cell = cellOf(event);
-      if (!cell || !this.dragging || (event.buttons & 1) === 0) return;
-      if (cell.row !== this.row || cell.column !== this.column) this.select(cell.row, cell.column, true);
-    });
-    window.addEventListener("mouseup", () => {
-      this.dragging = false;
-    });
-    elements.table.addEventListener("dblclick", () => elements.formulaBar.focus());
-    elements.table.addEventListener("keydown", (event) => this.onGridKey(event));
-    elements.nameBox.addEventListener("keydown", (event) => {
-      if (event.key !== "Enter") return;
-      const text = elements.nameBox.value.trim().toUpperCase();
-      const range = text.includes(":") ? hf.simpleCellRangeFromString(text, this.sheet) : undefined;
-      const address = hf.simpleCellAddressFromString(text, this.sheet);
-      if (range) {
-        this.select(range.start.row, range.start.col);
-        this.select(range.end.row, range.end.col, true);
-      } else if (address) this.select(address.row, address.col);
-    });
+    this.content = this.contentFor(0);
+    hf.on("valuesUpdated", (changes: ExportedChange[]) => this.onValuesUpdated(changes));
+    for (const event of ["sheetAdded", "sheetRemoved", "sheetRenamed"] as const)
+      hf.on(event, () => this.renderTabs());
+    this.wireFormulaBar();
+    this.wireNameBox();
   }
 
   get activeSheetName(): string {
@@ -85,165 +133,553 @@ export class SheetGrid {
     return this.sheet;
   }
 
-  /** The selected rectangle (one cell when nothing was extended). */
+  /** The selected rectangle (one cell when nothing was extended); whole rows/columns up to the used range. */
   get selection(): CellRange {
-    return {
-      sheet: this.sheet,
-      top: Math.min(this.row, this.anchorRow),
-      bottom: Math.max(this.row, this.anchorRow),
-      left: Math.min(this.column, this.anchorColumn),
-      right: Math.max(this.column, this.anchorColumn),
-    };
+    const { current, rows, columns } = this.gridSelection;
+    const size = this.size();
+    if (current) {
+      const { x, y, width, height } = current.range;
+      return { sheet: this.sheet, top: y, bottom: y + height - 1, left: x, right: x + width - 1 };
+    }
+    const used = this.hf.getSheetDimensions(this.sheet);
+    const first = (selection: CompactSelection) => selection.first() ?? 0;
+    const last = (selection: CompactSelection) => selection.last() ?? 0;
+    if (columns.length > 0)
+      return {
+        sheet: this.sheet,
+        top: 0,
+        bottom: Math.max(0, Math.min(size.rows, used.height) - 1),
+        left: first(columns),
+        right: last(columns),
+      };
+    if (rows.length > 0)
+      return {
+        sheet: this.sheet,
+        top: first(rows),
+        bottom: last(rows),
+        left: 0,
+        right: Math.max(0, Math.min(size.columns, used.width) - 1),
+      };
+    return { sheet: this.sheet, top: 0, bottom: 0, left: 0, right: 0 };
   }
 
   showSheet(name: string): void {
     const id = this.hf.getSheetId(name);
     if (id === undefined) return;
     this.sheet = id;
-    this.select(0, 0);
+    this.content = this.contentFor(id);
+    this.columnsCache = undefined;
+    this.gridSelection = cellSelection(0, 0);
     this.render();
+    this.afterSelection();
+    this.editor.current?.scrollTo(0, 0);
     this.onSheetShown(id);
   }
 
   /** Makes (row, column) the active cell; `extend` keeps the anchor, selecting the range between them. */
   select(row: number, column: number, extend = false): void {
-    this.row = Math.max(0, row);
-    this.column = Math.max(0, column);
-    if (!extend) [this.anchorRow, this.anchorColumn] = [this.row, this.column];
-    const address = this.address();
-    this.elements.nameBox.value = rangeName(this.selection);
-    const formula = this.hf.getCellFormula(address);
-    const raw = this.hf.getCellSerialized(address);
-    this.elements.formulaBar.value = formula ?? (raw === null || raw === undefined ? "" : String(raw));
-    // Rebuilding a 300-row table on every click or drag step is slow: only re-mark the cells, unless the
-    // active cell lies past the rendered rows/columns.
-    if (this.row + 2 > this.renderedRows || this.column + 2 > this.renderedColumns) this.render();
-    else this.paintSelection();
+    const size = this.size();
+    const r = Math.min(Math.max(0, row), size.rows - 1);
+    const c = Math.min(Math.max(0, column), size.columns - 1);
+    const current = this.gridSelection.current;
+    if (extend && current) {
+      const [anchorColumn, anchorRow] = this.anchorOf(current.cell, current.range);
+      this.gridSelection = cellSelection(r, c, anchorRow, anchorColumn);
+    } else this.gridSelection = cellSelection(r, c);
+    this.afterSelection();
+    this.renderView();
+    this.editor.current?.scrollTo(c, r);
   }
 
-  /** Puts text into the selected cell as Excel would: "=..." is a formula, numbers are numbers. */
-  commit(text: string): void {
-    const address = this.address();
-    const trimmed = text.trim();
-    const value: string | number | null =
-      trimmed === ""
-        ? null
-        : !trimmed.startsWith("=") && Number.isFinite(Number(trimmed))
-          ? Number(trimmed)
-          : text;
-    try {
-      this.hf.setCellContents(address, [[value]]);
-    } catch (error) {
-      // e.g. writing into another formula's spill area: HyperFormula refuses, as Excel would (#SPILL!).
-      this.elements.formulaBar.setCustomValidity(String(error));
-      this.elements.formulaBar.reportValidity();
-      return;
-    }
-    this.elements.formulaBar.setCustomValidity("");
-    this.render();
+  /** Puts text into the active cell as Excel would: "=..." is a formula, numbers are numbers. */
+  commit(text: string): boolean {
+    return this.write(this.address(), text);
   }
 
+  /** Redraws the tabs and the grid (after sheets were added or replaced). */
   render(): void {
+    this.renderTabs();
+    this.renderView();
+  }
+
+  private contentFor(sheet: number): (cell: Item) => GridCell {
+    return ([col, row]) => gridCell(this.hf, { sheet, row, col });
+  }
+
+  private address(): SimpleCellAddress {
+    const [col, row] = this.gridSelection.current?.cell ?? [0, 0];
+    return { sheet: this.sheet, row, col };
+  }
+
+  /** The anchor (the corner opposite the active cell) of a Glide selection. */
+  private anchorOf(cell: Item, range: Rectangle): Item {
+    const [col, row] = cell;
+    const anchorColumn = col === range.x ? range.x + range.width - 1 : range.x;
+    const anchorRow = row === range.y ? range.y + range.height - 1 : range.y;
+    return [anchorColumn, anchorRow];
+  }
+
+  private size(): GridLimits {
+    let used = { width: 0, height: 0 };
+    try {
+      used = this.hf.getSheetDimensions(this.sheet);
+    } catch {
+      // the sheet is being replaced
+    }
+    return {
+      rows: Math.max(MIN_ROWS, used.height + SPARE_ROWS),
+      columns: Math.max(MIN_COLUMNS, used.width + SPARE_COLUMNS),
+    };
+  }
+
+  private columnsFor(count: number): GridColumn[] {
+    const cached = this.columnsCache;
+    if (cached && cached.sheet === this.sheet && cached.count === count) return cached.columns;
+    const widths = this.widths.get(this.sheet);
+    const columns = Array.from({ length: count }, (_, c) => ({
+      id: columnName(c),
+      title: columnName(c),
+      width: widths?.get(c) ?? COLUMN_WIDTH,
+    }));
+    this.columnsCache = { sheet: this.sheet, count, columns };
+    return columns;
+  }
+
+  private write(address: SimpleCellAddress, text: string): boolean {
+    try {
+      this.hf.setCellContents(address, [[parseEntry(text)]]);
+    } catch (error) {
+      this.showStatusMessage(`${cellName(address.row, address.col)} was not changed: ${errorText(error)}`);
+      return false;
+    }
+    this.afterSelection();
+    return true;
+  }
+
+  private isFilled = (row: number, column: number): boolean => {
+    const value = this.hf.getCellValue({ sheet: this.sheet, row, col: column });
+    return value !== null && value !== "";
+  };
+
+  private renderTabs(): void {
     const { hf, elements } = this;
-    const sheets = hf.getSheetNames();
+    const names = hf.getSheetNames();
+    if (!names.includes(this.activeSheetName) && names[0] !== undefined) {
+      const first = hf.getSheetId(names[0]);
+      if (first !== undefined && first !== this.sheet)
+        queueMicrotask(() => this.showSheet(names[0] as string));
+    }
     elements.tabs.replaceChildren(
-      ...sheets.map((name) => {
+      ...names.map((name) => {
         const tab = el("button", { type: "button", class: "wb-tab", "data-sheet": name }, name);
         if (hf.getSheetId(name) === this.sheet) tab.classList.add("wb-tab-active");
         tab.addEventListener("click", () => this.showSheet(name));
         return tab;
       }),
     );
-    const size = hf.getSheetDimensions(this.sheet);
-    const rows = Math.max(MIN_ROWS, size.height + SPARE_ROWS, this.row + 2);
-    const columns = Math.max(MIN_COLUMNS, size.width + SPARE_COLUMNS, this.column + 2);
-    [this.renderedRows, this.renderedColumns] = [rows, columns];
-    const head = el(
-      "tr",
-      {},
-      el("th", { class: "wb-corner" }),
-      ...Array.from({ length: columns }, (_, c) => el("th", {}, columnName(c))),
-    );
-    const body: HTMLTableRowElement[] = [];
-    for (let r = 0; r < rows; r++) {
-      const cells: HTMLElement[] = [el("th", {}, String(r + 1))];
-      for (let c = 0; c < columns; c++) {
-        const address: SimpleCellAddress = { sheet: this.sheet, row: r, col: c };
-        const shown = cellText(hf.getCellValue(address));
-        const td = el("td", {
-          "data-row": String(r),
-          "data-column": String(c),
-          "data-cell": cellName(r, c),
-          class: `wb-${shown.kind}`,
-        });
-        td.textContent = shown.text;
-        if (shown.title) td.title = shown.title;
-        if (hf.isCellPartOfArray(address))
-          td.classList.add(hf.doesCellHaveFormula(address) ? "wb-spill-anchor" : "wb-spill");
-        cells.push(td);
-      }
-      body.push(el("tr", {}, ...cells));
-    }
-    elements.table.replaceChildren(el("thead", {}, head), el("tbody", {}, ...body));
-    this.paintSelection();
   }
 
-  /** Marks the selected range (wb-in-range) and the active cell (wb-selected) on the rendered table. */
-  private paintSelection(): void {
-    const { table } = this.elements;
-    for (const td of Array.from(table.querySelectorAll("td.wb-in-range, td.wb-selected")))
-      td.classList.remove("wb-in-range", "wb-selected");
-    const { top, bottom, left, right } = this.selection;
-    const body = table.tBodies[0];
-    if (!body) return;
-    const single = top === bottom && left === right;
-    for (let r = top; r <= bottom; r++) {
-      const cells = body.rows[r]?.cells;
-      if (!cells) break;
-      for (let c = left; c <= right; c++) {
-        const td = cells[c + 1]; // cells[0] is the row number
-        if (!td) continue;
-        if (!single) td.classList.add("wb-in-range");
-        if (r === this.row && c === this.column) td.classList.add("wb-selected");
-      }
-    }
-  }
-
-  private address(): SimpleCellAddress {
-    return { sheet: this.sheet, row: this.row, col: this.column };
-  }
-
-  private onGridKey(event: KeyboardEvent): void {
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-      Enter: [1, 0],
-      Tab: [0, 1],
+  private renderView(): void {
+    const size = this.size();
+    const props: DataEditorProps & { ref: RefObject<DataEditorRef> } = {
+      ref: this.editor,
+      columns: this.columnsFor(size.columns),
+      rows: size.rows,
+      getCellContent: this.content,
+      getCellsForSelection: true,
+      gridSelection: this.gridSelection,
+      onGridSelectionChange: this.onGridSelectionChange,
+      onCellEdited: this.onCellEdited,
+      onDelete: this.onDelete,
+      onFillPattern: this.onFillPattern,
+      onKeyDown: this.onKeyDown,
+      onColumnResize: this.onColumnResize,
+      onVisibleRegionChanged: this.onVisibleRegionChanged,
+      onItemHovered: this.onItemHovered,
+      provideEditor: this.provideEditor,
+      fillHandle: true,
+      rowMarkers: "number",
+      rowMarkerWidth: ROW_MARKER_WIDTH,
+      rowHeight: ROW_HEIGHT,
+      headerHeight: HEADER_HEIGHT,
+      smoothScrollX: true,
+      smoothScrollY: true,
+      cellActivationBehavior: "double-click",
+      rangeSelect: "rect",
+      columnSelect: "multi",
+      rowSelect: "multi",
+      keybindings: {
+        activateCell: "F2",
+        clear: false,
+        downFill: true,
+        rightFill: true,
+        search: false,
+        selectColumn: "ctrl+ ",
+        selectRow: "shift+ ",
+      },
+      theme: THEME,
+      width: "100%",
+      height: "100%",
     };
-    const move = moves[event.key];
-    if (move) {
-      event.preventDefault();
-      // Shift+arrow extends the selection, as in Excel (Shift+Enter / Shift+Tab would go back there: rare here).
-      const extend = event.shiftKey && event.key.startsWith("Arrow");
-      this.select(this.row + move[0], this.column + move[1], extend);
-    } else if (event.key === "Delete" || event.key === "Backspace") {
-      this.commit("");
-      this.select(this.row, this.column);
-    } else if (event.key === "F2") {
-      this.elements.formulaBar.focus();
-    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey) {
-      // Typing on a selected cell starts editing it, as in Excel.
-      event.preventDefault();
-      this.elements.formulaBar.value = event.key;
-      this.elements.formulaBar.focus();
+    this.root.render(createElement(DataEditor, props));
+  }
+
+  private readonly onGridSelectionChange = (selection: GridSelection): void => {
+    this.gridSelection = selection;
+    this.tabStart = undefined;
+    this.afterSelection();
+    this.renderView();
+  };
+
+  private readonly onCellEdited = ([col, row]: Item, value: EditableGridCell): void => {
+    if (value.kind !== GridCellKind.Text) return;
+    this.write({ sheet: this.sheet, row, col }, value.data);
+  };
+
+  /** Delete clears every cell of the selection, as one undoable step; spilled cells belong to their anchor. */
+  private readonly onDelete = (selection: GridSelection): boolean => {
+    const range = selection.current?.range;
+    if (!range) return false;
+    const { hf, sheet } = this;
+    const cells: SimpleCellAddress[] = [];
+    for (let row = range.y; row < range.y + range.height; row++) {
+      for (let col = range.x; col < range.x + range.width; col++) {
+        const address = { sheet, row, col };
+        if (hf.getCellSerialized(address) === null) continue;
+        if (hf.isCellPartOfArray(address) && !hf.doesCellHaveFormula(address)) continue;
+        cells.push(address);
+      }
     }
+    if (cells.length > 0) {
+      try {
+        hf.batch(() => {
+          for (const address of cells) hf.setCellContents(address, [[null]]);
+        });
+      } catch (error) {
+        this.showStatusMessage(`could not clear ${rangeName(this.selection)}: ${errorText(error)}`);
+      }
+    }
+    this.afterSelection();
+    return false;
+  };
+
+  /**
+   * The fill handle and Ctrl+D / Ctrl+R: HyperFormula fills the destination from the pattern (relative references
+   * move, `$` parts stay, numbers repeat), written in one step that one Ctrl+Z undoes.
+   */
+  private readonly onFillPattern = (event: FillPatternEventArgs): void => {
+    event.preventDefault();
+    this.fill(event.patternSource, event.fillDestination);
+  };
+
+  private fill(source: Rectangle, destination: Rectangle): void {
+    const target = fillTarget(source, destination);
+    if (!target) return;
+    const { hf, sheet } = this;
+    const range = (r: Rectangle): SimpleCellRange => ({
+      start: { sheet, row: r.y, col: r.x },
+      end: { sheet, row: r.y + r.height - 1, col: r.x + r.width - 1 },
+    });
+    try {
+      const data = hf.getFillRangeData(range(source), range(target));
+      // A spilled cell of the pattern is its anchor's result, not content: it stays empty, so the copies spill.
+      for (let r = 0; r < target.height; r++) {
+        for (let c = 0; c < target.width; c++) {
+          const from = {
+            sheet,
+            row: source.y + modulo(target.y + r - source.y, source.height),
+            col: source.x + modulo(target.x + c - source.x, source.width),
+          };
+          const row = data[r];
+          if (row && hf.isCellPartOfArray(from) && !hf.doesCellHaveFormula(from)) row[c] = null;
+        }
+      }
+      hf.setCellContents(range(target).start, data);
+    } catch (error) {
+      this.showStatusMessage(`could not fill ${rangeName(toCellRange(sheet, target))}: ${errorText(error)}`);
+    }
+    this.gridSelection = {
+      ...cellSelection(destination.y, destination.x),
+      current: {
+        cell: this.gridSelection.current?.cell ?? [destination.x, destination.y],
+        range: destination,
+        rangeStack: [],
+      },
+    };
+    this.afterSelection();
+    this.renderView();
+  }
+
+  private readonly onKeyDown = (event: GridKeyEventArgs): void => {
+    const primary = event.ctrlKey || event.metaKey;
+    const key = event.key;
+    const current = this.gridSelection.current;
+    if (primary && !event.altKey && (key === "z" || key === "Z" || key === "y" || key === "Y")) {
+      event.cancel();
+      const redo = key.toLowerCase() === "y" || event.shiftKey;
+      this.undoOrRedo(redo);
+      return;
+    }
+    if (!current) return;
+    const [col, row] = current.cell;
+    const move = ARROWS[key];
+    if (primary && move) {
+      // Ctrl+arrow: the edge of the data block (Ctrl+Shift+arrow extends the selection to it).
+      event.cancel();
+      const to = dataEdge(this.isFilled, { row, column: col }, move[0], move[1], this.size());
+      this.select(to.row, to.column, event.shiftKey);
+      return;
+    }
+    if (primary && (key === "a" || key === "A") && !event.shiftKey) {
+      // Ctrl+A: the current data block first, the whole sheet when pressed again (Glide's select-all).
+      const block = dataBlock(this.isFilled, { row, column: col }, this.size());
+      const { range } = current;
+      const same =
+        range.x === block.left &&
+        range.y === block.top &&
+        range.width === block.right - block.left + 1 &&
+        range.height === block.bottom - block.top + 1;
+      if (!same && (block.bottom > block.top || block.right > block.left)) {
+        event.cancel();
+        this.gridSelection = {
+          ...this.gridSelection,
+          current: {
+            cell: [col, row],
+            range: {
+              x: block.left,
+              y: block.top,
+              width: block.right - block.left + 1,
+              height: block.bottom - block.top + 1,
+            },
+            rangeStack: [],
+          },
+        };
+        this.afterSelection();
+        this.renderView();
+      }
+      return;
+    }
+    if (primary && key === "End") {
+      event.cancel();
+      const used = this.hf.getSheetDimensions(this.sheet);
+      this.select(Math.max(0, used.height - 1), Math.max(0, used.width - 1), event.shiftKey);
+      return;
+    }
+    if (key === "Enter" && !primary && !event.altKey) {
+      // Enter / Shift+Enter move down / up (after a run of Tabs, back to the column where it began).
+      event.cancel();
+      const column = this.tabStart ?? col;
+      this.select(row + (event.shiftKey ? -1 : 1), event.shiftKey ? col : column);
+      return;
+    }
+    if (key === "Tab" && !primary) {
+      event.cancel();
+      const start = this.tabStart ?? col;
+      this.select(row, col + (event.shiftKey ? -1 : 1));
+      this.tabStart = start;
+      return;
+    }
+    if (key === "Backspace" && !primary) {
+      // Backspace clears the active cell and starts typing into it.
+      event.cancel();
+      this.write(this.address(), "");
+      this.elements.formulaBar.value = "";
+    }
+  };
+
+  private undoOrRedo(redo: boolean): void {
+    const { hf } = this;
+    try {
+      if (redo ? hf.isThereSomethingToRedo() : hf.isThereSomethingToUndo()) {
+        if (redo) hf.redo();
+        else hf.undo();
+      }
+    } catch (error) {
+      this.showStatusMessage(`could not ${redo ? "redo" : "undo"}: ${errorText(error)}`);
+    }
+    if (!hf.getSheetNames().includes(this.activeSheetName)) {
+      const first = hf.getSheetNames()[0];
+      if (first) this.showSheet(first);
+    }
+    this.render();
+    this.afterSelection();
+  }
+
+  private readonly onColumnResize = (_column: GridColumn, width: number, index: number): void => {
+    let widths = this.widths.get(this.sheet);
+    if (!widths) this.widths.set(this.sheet, (widths = new Map()));
+    widths.set(index, Math.round(width));
+    this.columnsCache = undefined;
+    this.renderView();
+  };
+
+  private readonly onVisibleRegionChanged = (range: Rectangle, tx: number, ty: number): void => {
+    const size = this.size();
+    const columns = this.columnsFor(size.columns);
+    this.elements.host.dataset["layout"] = JSON.stringify({
+      firstRow: range.y,
+      firstColumn: range.x,
+      rows: range.height,
+      columns: range.width,
+      tx,
+      ty,
+      rowHeight: ROW_HEIGHT,
+      headerHeight: HEADER_HEIGHT,
+      rowMarkerWidth: ROW_MARKER_WIDTH,
+      widths: columns.slice(range.x, range.x + range.width + 1).map((c) => ("width" in c ? c.width : 0)),
+    });
+  };
+
+  /** Hovering an error cell shows its message as the grid's tooltip, as Excel's warning marker does. */
+  private readonly onItemHovered = (args: { kind: string; location: Item }): void => {
+    const { host } = this.elements;
+    if (args.kind !== "cell") {
+      host.title = "";
+      return;
+    }
+    const [col, row] = args.location;
+    try {
+      const status = cellStatus(this.hf.getCellValue({ sheet: this.sheet, row, col }));
+      host.title = status.error ? `${status.shown}: ${status.detail}` : "";
+    } catch {
+      host.title = "";
+    }
+  };
+
+  private onValuesUpdated(changes: ExportedChange[]): void {
+    const cells: { cell: Item }[] = [];
+    for (const change of changes) {
+      if (!("address" in change)) continue;
+      const { address } = change;
+      if (address.sheet === this.sheet) cells.push({ cell: [address.col, address.row] });
+    }
+    if (cells.length > 0) {
+      // One edit redraws only the cells whose values changed.
+      if (cells.length > 5000) this.content = this.contentFor(this.sheet);
+      else this.editor.current?.updateCells(cells);
+    }
+    this.afterSelection();
+    this.renderView();
+  }
+
+  /** Name box, formula bar and status bar follow the active cell and the selection. */
+  private afterSelection(): void {
+    const { elements, hf } = this;
+    const address = this.address();
+    const range = this.selection;
+    if (document.activeElement !== elements.nameBox) elements.nameBox.value = rangeName(range);
+    if (document.activeElement !== elements.formulaBar) {
+      // A spilled cell shows its anchor's formula, greyed (typing there would block the spill).
+      const anchor = spillAnchor(hf, address);
+      elements.formulaBar.value = cellSource(hf, anchor ?? address);
+      elements.formulaBar.classList.toggle("wb-formula-spilled", anchor !== undefined);
+    }
+    let status = cellStatus(null);
+    try {
+      status = cellStatus(hf.getCellValue(address));
+    } catch {
+      // the sheet is being replaced
+    }
+    const values = [];
+    const cells = (range.bottom - range.top + 1) * (range.right - range.left + 1);
+    if (cells > 1 && cells <= SUMMARY_CELL_LIMIT) {
+      const used = hf.getSheetDimensions(this.sheet);
+      for (let r = range.top; r <= Math.min(range.bottom, used.height - 1); r++)
+        for (let c = range.left; c <= Math.min(range.right, used.width - 1); c++)
+          values.push(hf.getCellValue({ sheet: this.sheet, row: r, col: c }));
+      if (values.length < 2) values.push(null, null);
+    }
+    this.renderStatus(cellName(address.row, address.col), status, selectionSummary(values));
+  }
+
+  private renderStatus(cell: string, status: ReturnType<typeof cellStatus>, summary: string): void {
+    const { status: bar } = this.elements;
+    bar.dataset["error"] = String(status.error);
+    bar.replaceChildren(
+      el("span", { id: "wb-status-cell", class: "wb-status-cell" }, cell),
+      el("span", { id: "wb-status-shown", class: "wb-status-shown" }, status.shown),
+      el(
+        "span",
+        { id: "wb-status-detail", class: "wb-status-detail" },
+        status.error && status.detail ? status.detail : status.detail !== status.shown ? status.detail : "",
+      ),
+      el("span", { id: "wb-status-summary", class: "wb-status-summary" }, summary),
+    );
+  }
+
+  private showStatusMessage(message: string): void {
+    const bar = this.elements.status;
+    bar.querySelector(".wb-status-message")?.remove();
+    bar.append(el("span", { class: "wb-status-message", role: "alert" }, message));
+  }
+
+  private wireFormulaBar(): void {
+    const { formulaBar } = this.elements;
+    formulaBar.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === "Tab") {
+        event.preventDefault();
+        const [col, row] = this.gridSelection.current?.cell ?? [0, 0];
+        if (this.commit(formulaBar.value)) {
+          if (event.key === "Enter") this.select(row + (event.shiftKey ? -1 : 1), col);
+          else this.select(row, col + (event.shiftKey ? -1 : 1));
+        }
+        this.editor.current?.focus();
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        formulaBar.value = cellSource(this.hf, this.address());
+        this.editor.current?.focus();
+      }
+    });
+    formulaBar.addEventListener("focus", () => {
+      if (!formulaBar.classList.contains("wb-formula-spilled")) return;
+      formulaBar.classList.remove("wb-formula-spilled");
+      formulaBar.value = "";
+    });
+    formulaBar.addEventListener("blur", () => this.afterSelection());
+  }
+
+  private wireNameBox(): void {
+    const { nameBox } = this.elements;
+    nameBox.addEventListener("focus", () => nameBox.select());
+    nameBox.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        nameBox.value = rangeName(this.selection);
+        this.editor.current?.focus();
+        return;
+      }
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      const text = nameBox.value.trim().toUpperCase();
+      const range = text.includes(":") ? this.hf.simpleCellRangeFromString(text, this.sheet) : undefined;
+      const address = range ? undefined : this.hf.simpleCellAddressFromString(text, this.sheet);
+      nameBox.blur();
+      if (range) {
+        this.select(range.start.row, range.start.col);
+        this.select(range.end.row, range.end.col, true);
+        this.gridSelection = {
+          ...this.gridSelection,
+          current: {
+            ...(this.gridSelection.current as NonNullable<GridSelection["current"]>),
+            cell: [range.start.col, range.start.row],
+          },
+        };
+        this.afterSelection();
+        this.renderView();
+        this.editor.current?.scrollTo(range.start.col, range.start.row);
+      } else if (address) this.select(address.row, address.col);
+      else {
+        nameBox.value = rangeName(this.selection);
+        this.showStatusMessage(`${text} is not a cell or range (type e.g. B7 or A1:C200)`);
+      }
+      this.editor.current?.focus();
+    });
   }
 }
 
-function cellOf(event: MouseEvent): { row: number; column: number } | undefined {
-  const cell = (event.target as HTMLElement).closest("td[data-row]");
-  if (!(cell instanceof HTMLTableCellElement)) return undefined;
-  return { row: Number(cell.dataset["row"]), column: Number(cell.dataset["column"]) };
+function toCellRange(sheet: number, r: Rectangle): CellRange {
+  return { sheet, top: r.y, left: r.x, bottom: r.y + r.height - 1, right: r.x + r.width - 1 };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -3,7 +3,7 @@
  * training pane as in Excel beside it, keeping each run in its own sheet and listing every run in "Runs".
  * This is what `npm start` serves where Excel cannot run, and what the browser tests drive.
  */
-/* global requestAnimationFrame, HTMLButtonElement, HTMLCanvasElement, HTMLDialogElement, HTMLElement, HTMLInputElement, HTMLSelectElement, HTMLTableElement, URL, document */
+/* global requestAnimationFrame, HTMLButtonElement, HTMLCanvasElement, HTMLDialogElement, HTMLElement, HTMLInputElement, HTMLSelectElement, URL, document */
 import "../taskpane/custom-functions-shim";
 import type { HyperFormula } from "hyperformula";
 import { OPTIMIZER_CHOICES, SCHEDULE_CHOICES, checkTrainConfig } from "../taskpane/engine-choices";
@@ -31,7 +31,8 @@ function main(): void {
       tabs: required("wb-tabs", HTMLElement),
       nameBox: required("wb-name", HTMLInputElement),
       formulaBar: required("wb-formula", HTMLInputElement),
-      table: required("wb-grid", HTMLTableElement),
+      host: required("wb-grid", HTMLElement),
+      status: required("wb-status", HTMLElement),
     },
     () => charts?.redraw(),
   );

@@ -6,7 +6,15 @@ const assert = require("node:assert/strict");
 const { mkdtempSync, readFileSync, writeFileSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
-const { assertClose, cellNumber, cellText, openWorkbench, typeInCell } = require("./helpers.js");
+const {
+  assertClose,
+  cellNumber,
+  cellSelector,
+  cellText,
+  goTo,
+  openWorkbench,
+  typeInCell,
+} = require("./helpers.js");
 
 const STARTER_TAB = "y = 2x + 30";
 const dir = mkdtempSync(join(tmpdir(), "workbench-files-"));
@@ -50,9 +58,9 @@ async function tabs(page) {
   return page.$$eval(".wb-tab", (buttons) => buttons.map((b) => b.textContent));
 }
 
-/** The formula bar's text for a cell, as a user reads it after clicking the cell. */
+/** The formula bar's text for a cell, as a user reads it after selecting the cell. */
 async function formulaOf(page, cell) {
-  await page.click(`td[data-cell="${cell}"]`);
+  await goTo(page, cell);
   return page.inputValue("#wb-formula");
 }
 
@@ -94,7 +102,7 @@ module.exports = [
       assert.match(await message(page, /^Saved /), /Saved my-gradient-steps\.xlsx \(1 sheet\)/);
 
       await page.reload();
-      await page.waitForSelector('td[data-cell="A1"]');
+      await page.waitForSelector(cellSelector("A1"), { state: "attached" });
       await message(page, /^Restored /);
       assert.deepEqual(dialogs, [], "nothing unsaved: the reload does not ask");
       await assertSomeWork(page);
@@ -106,7 +114,7 @@ module.exports = [
       await typeInCell(page, "K5", "=K2+1");
       await fileState(page, "kept");
       await page.reload();
-      await page.waitForSelector('td[data-cell="A1"]');
+      await page.waitForSelector(cellSelector("A1"), { state: "attached" });
       await message(page, /^Restored .*not saved to a file/);
       assert.deepEqual(dialogs, ["beforeunload"], "leaving with unsaved changes asks first");
       assert.equal(await cellNumber(page, "K5"), 43);
@@ -296,14 +304,14 @@ module.exports = [
           `tab ${await tab.textContent()}: ${JSON.stringify(box)}`,
         );
       }
-      const gridBefore = (await page.locator(".wb-grid-scroll").boundingBox()).width;
+      const gridBefore = (await page.locator("#wb-grid").boundingBox()).width;
       assert.ok(gridBefore >= 480, `the grid keeps ${gridBefore} px beside the pane`);
       await screenshot("workbench-900px");
       assert.equal(await page.getAttribute("#wb-pane-toggle", "aria-expanded"), "true");
       await page.click("#wb-pane-toggle");
       assert.equal(await page.isVisible("#app"), false, "the pane is collapsed");
       assert.equal(await page.getAttribute("#wb-pane-toggle", "aria-expanded"), "false");
-      const gridAfter = (await page.locator(".wb-grid-scroll").boundingBox()).width;
+      const gridAfter = (await page.locator("#wb-grid").boundingBox()).width;
       assert.ok(gridAfter > gridBefore + 300, `the grid widens from ${gridBefore} to ${gridAfter} px`);
       await screenshot("workbench-900px-pane-collapsed");
       await page.click("#wb-pane-toggle");
