@@ -1,8 +1,9 @@
 /*
  * The in-cell editor the grid opens (Glide's provideEditor): a text area holding the cell's formula or value.
  * Typing on a cell opens it with that character (Enter mode: arrows commit and move); F2 or a double-click opens
- * it with the content, caret at the end (Edit mode: arrows move the caret). Enter, Tab and Escape are handled by
- * Glide's overlay around it (commit and move down / right, cancel).
+ * it with the content, caret at the end (Edit mode: arrows move the caret). Enter and Tab commit the text as it
+ * stands in the editor (not Glide's copy of it, which lags a render behind fast typing) and let the grid move;
+ * Escape is Glide's (cancel).
  */
 import type {
   GridCell,
@@ -18,7 +19,11 @@ export interface FormulaEditorHooks {
   source(): string;
   /** Mirrors the text being typed (into the formula bar). */
   onText(text: string): void;
+  /** After Enter / Tab committed the entry: the grid moves the selection as Excel does. */
+  onCommitted(key: CommitKey, shift: boolean): void;
 }
+
+export type CommitKey = "Enter" | "Tab";
 
 const ARROWS: Record<string, readonly [-1 | 0 | 1, -1 | 0 | 1]> = {
   ArrowUp: [0, -1],
@@ -58,14 +63,20 @@ export function formulaEditor(hooks: FormulaEditorHooks): ProvideEditorCallback<
       },
       onKeyDown: (event: KeyboardEvent & { nativeEvent?: unknown }) => {
         const move = ARROWS[event.key];
-        if (typed && move && !event.shiftKey && !event.ctrlKey && !event.altKey) {
+        const element = area.current;
+        if ((event.key === "Enter" && !event.altKey) || event.key === "Tab") {
           event.preventDefault();
-          onFinishedEditing({ ...value, data: text }, move);
+          event.stopPropagation();
+          const key: CommitKey = event.key === "Tab" ? "Tab" : "Enter";
+          onFinishedEditing({ ...value, data: element?.value ?? text }, [0, 0]);
+          hooks.onCommitted(key, event.shiftKey);
+        } else if (typed && move && !event.shiftKey && !event.ctrlKey && !event.altKey) {
+          event.preventDefault();
+          onFinishedEditing({ ...value, data: element?.value ?? text }, move);
         } else if (event.key === "Enter" && event.altKey) {
           // Alt+Enter: a new line inside the cell.
           event.preventDefault();
           event.stopPropagation();
-          const element = area.current;
           if (!element) return;
           const at = element.selectionStart;
           const next = `${text.slice(0, at)}\n${text.slice(element.selectionEnd)}`;

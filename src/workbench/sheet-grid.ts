@@ -27,7 +27,7 @@ import { parseEntry } from "./cell-entry";
 import { cellName, columnName } from "./cell-format";
 import { dataBlock, dataEdge, type GridLimits } from "./data-edge";
 import { fillTarget, modulo } from "./fill-range";
-import { formulaEditor } from "./formula-editor";
+import { type CommitKey, formulaEditor } from "./formula-editor";
 import { cellSource, gridCell, spillAnchor } from "./grid-cells";
 import { type CellRange, rangeName } from "./sheet-series";
 import { cellStatus, selectionSummary } from "./status-text";
@@ -116,6 +116,7 @@ export class SheetGrid {
       onText: (text) => {
         elements.formulaBar.value = text;
       },
+      onCommitted: (key, shift) => this.moveAfterEntry(key, shift),
     });
     this.content = this.contentFor(0);
     hf.on("valuesUpdated", (changes: ExportedChange[]) => this.onValuesUpdated(changes));
@@ -465,18 +466,10 @@ export class SheetGrid {
       this.select(Math.max(0, used.height - 1), Math.max(0, used.width - 1), event.shiftKey);
       return;
     }
-    if (key === "Enter" && !primary && !event.altKey) {
-      // Enter / Shift+Enter move down / up (after a run of Tabs, back to the column where it began).
+    if ((key === "Enter" && !event.altKey) || key === "Tab") {
+      if (primary) return;
       event.cancel();
-      const column = this.tabStart ?? col;
-      this.select(row + (event.shiftKey ? -1 : 1), event.shiftKey ? col : column);
-      return;
-    }
-    if (key === "Tab" && !primary) {
-      event.cancel();
-      const start = this.tabStart ?? col;
-      this.select(row, col + (event.shiftKey ? -1 : 1));
-      this.tabStart = start;
+      this.moveAfterEntry(key, event.shiftKey);
       return;
     }
     if (key === "Backspace" && !primary) {
@@ -486,6 +479,23 @@ export class SheetGrid {
       this.elements.formulaBar.value = "";
     }
   };
+
+  /**
+   * Enter / Shift+Enter move down / up (after a run of Tabs, back to the column where it began); Tab / Shift+Tab
+   * move right / left and remember where the run began.
+   */
+  private moveAfterEntry(key: CommitKey, shift: boolean): void {
+    const [col, row] = this.gridSelection.current?.cell ?? [0, 0];
+    if (key === "Enter") {
+      const column = this.tabStart ?? col;
+      this.select(row + (shift ? -1 : 1), shift ? col : column);
+      this.tabStart = undefined;
+      return;
+    }
+    const start = this.tabStart ?? col;
+    this.select(row, col + (shift ? -1 : 1));
+    this.tabStart = start;
+  }
 
   private undoOrRedo(redo: boolean): void {
     const { hf } = this;
