@@ -2,12 +2,17 @@
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.ts$": [
+    "^.+\\.tsx?$": [
       "ts-jest",
       {
-        tsconfig: { module: "commonjs", moduleResolution: "node", verbatimModuleSyntax: false },
+        tsconfig: {
+          jsx: "react-jsx",
+          module: "commonjs",
+          moduleResolution: "node",
+          verbatimModuleSyntax: false,
+        },
         diagnostics: { ignoreCodes: [1343] },
       },
     ],

@@ -41,6 +41,13 @@ export const SECURITY_HEADERS = Object.freeze({
   "Cross-Origin-Resource-Policy": "same-origin",
 });
 
+/**
+ * Fluent UI's Griffel (the task pane's styles) adds EMPTY <style> elements and fills them through the CSSOM
+ * (insertRule). CSP blocks an inline <style> unless its text matches: this is the SHA-256 of the empty text,
+ * so only empty style elements are allowed (no style text can be injected), and insertRule is not restricted.
+ */
+export const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
 const COMMON_POLICY = [
   "default-src 'self'",
   "connect-src 'self'",
@@ -54,7 +61,8 @@ const COMMON_POLICY = [
 ];
 
 /**
- * Content-Security-Policy per page (docs/security.md): no 'unsafe-eval' and no 'unsafe-inline' anywhere.
+ * Content-Security-Policy per page (docs/security.md): no 'unsafe-eval' and no 'unsafe-inline' anywhere; style-src
+ * allows only empty inline <style> elements (EMPTY_STYLE_HASH).
  * scripts/measure-csp.mjs shows the built pages (HyperFormula, ExcelJS, Glide Data Grid, Chart.js, the
  * training worker) run without a violation: they style through the CSSOM, which style-src does not block.
  */
@@ -62,9 +70,9 @@ export const PAGE_POLICIES = Object.freeze({
   "taskpane.html": [
     ...COMMON_POLICY,
     "script-src 'self' https://appsforoffice.microsoft.com",
-    "style-src 'self'",
+    `style-src 'self' ${EMPTY_STYLE_HASH}`,
   ].join("; "),
-  default: [...COMMON_POLICY, "script-src 'self'", "style-src 'self'"].join("; "),
+  default: [...COMMON_POLICY, "script-src 'self'", `style-src 'self' ${EMPTY_STYLE_HASH}`].join("; "),
 });
 
 /** Every response that is not a page: nothing may run, nothing may frame it. */

@@ -1,4 +1,5 @@
 import type { EpochResult, TrainConfig } from "../engine/train/protocol";
+import type { Trained } from "./training-controller";
 
 export type RunOutcome = "done" | "stopped" | "error";
 
@@ -13,6 +14,8 @@ export interface EpochSink {
   begin(config: TrainConfig): Promise<void>;
   /** Writes one epoch's row; `index` counts rows written in this run from 0. */
   writeEpoch(result: EpochResult, index: number): Promise<void>;
+  /** The trained network and its test report, after the last epoch and before finish (sinks may skip it). */
+  writeTrained?(trained: Trained): Promise<void>;
   /** After the last epoch, a stop or a failed run: e.g. the run's summary row. */
   finish(results: readonly EpochResult[], outcome: RunOutcome): Promise<void>;
 }

@@ -32,6 +32,7 @@ export const EXCEL_API_CALLS: Readonly<Record<string, string>> = {
   "Worksheet.protection": "1.2",
   "WorksheetProtection.protected": "1.2",
   "Range.values": "1.1",
+  "Range.formulas": "1.1",
   "Range.numberFormat": "1.1",
   "Range.format": "1.1",
   "RangeFormat.font": "1.1",
@@ -51,7 +52,6 @@ export const EXCEL_API_CALLS: Readonly<Record<string, string>> = {
   "Range.address": "1.1",
   "Range.rowIndex": "1.1",
   "Range.columnIndex": "1.1",
-  "Range.formulas": "1.1",
   "Worksheet.getUsedRangeOrNullObject": "1.4",
   "Worksheet.getCell": "1.1",
 };

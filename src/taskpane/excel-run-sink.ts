@@ -16,7 +16,12 @@ import {
   runsRow,
   testAccuracy,
 } from "./run-layout";
+import { trainedBlocks } from "./network-layout";
 import { RUNS_SHEET, freeSheetName, runSheetName } from "./run-sheet-name";
+import type { Trained } from "./training-controller";
+
+/** Rows per write of the parameters' column (a 784-100-10 network has 79,510): keeps each request small. */
+const ROWS_PER_WRITE = 20000;
 
 /**
  * Keeps every run: `begin` adds a new sheet named for the run (configuration above an Excel table with one
@@ -187,6 +192,32 @@ export class ExcelRunSink implements EpochSink {
         cell.numberFormat = [["0.00%"]];
       }
       await context.sync();
+    });
+  }
+
+  /**
+   * The trained network on the run's sheet (network-layout.ts): the confusion matrix, a test digit with a
+   * GD.MLP_PREDICT formula classifying it, and the parameters in one column, written in pieces.
+   */
+  async writeTrained(trained: Trained): Promise<void> {
+    const place = this.requirePlace();
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(place.runSheet);
+      await context.sync();
+      if (sheet.isNullObject) throw new Error(`sheet "${place.runSheet}" was deleted during the run`);
+      for (const block of trainedBlocks(trained.network, trained.report)) {
+        const width = Math.max(...block.rows.map((r) => r.length));
+        const hasFormula = block.rows.some((r) => r.some((v) => typeof v === "string" && v.startsWith("=")));
+        for (let start = 0; start < block.rows.length; start += ROWS_PER_WRITE) {
+          const rows = block.rows.slice(start, start + ROWS_PER_WRITE);
+          const range = sheet.getRangeByIndexes(block.row + start, block.column, rows.length, width);
+          if (hasFormula) range.formulas = rows;
+          else range.values = rows;
+          // One request per piece: a whole large network in one request would exceed Excel's payload limit.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+        }
+      }
     });
   }
 

@@ -1,18 +1,19 @@
-/* global HTMLElement, HTMLInputElement, document, setTimeout */
+/* global HTMLElement, setTimeout */
 
 import type { DataSource } from "../engine/train/protocol";
 import { idxBytesOf } from "../worker/mnist-source";
-import { configToForm, parseTrainForm, type ConfigCheck } from "./config-form";
+import { cliName, configToForm, parseTrainForm, type ConfigCheck, type FieldName } from "./config-form";
+import { renderTrainingPane } from "./components/render-pane";
 import type { EpochSink } from "./epoch-sink";
 import {
-  appendEpochRow,
-  createPaneView,
-  readForm,
-  showFieldErrors,
-  showState,
-  writeForm,
-  type PaneView,
-} from "./pane-view";
+  FILE_LABELS,
+  PaneStore,
+  fieldErrorMap,
+  initialPaneState,
+  type FileKey,
+  type PaneState,
+  type PickedFile,
+} from "./pane-store";
 import { PRESETS, type PresetName } from "./presets";
 import { runProgress } from "./run-progress";
 import {
@@ -24,14 +25,16 @@ import {
 
 const PROGRESS_INTERVAL_MS = 100;
 
+export interface Destination {
+  value: string;
+  label: string;
+  /** A fresh sink per run; `notice` shows a non-error message in the pane. */
+  sink: (notice: (message: string) => void) => EpochSink;
+}
+
 /** What differs between Excel and the workbench: where rows go, how the worker starts, where assets live. */
 export interface PaneHost {
-  /** Each destination makes a fresh sink per run; `notice` shows a non-error message in the pane. */
-  destinations: readonly {
-    value: string;
-    label: string;
-    sink: (notice: (message: string) => void) => EpochSink;
-  }[];
+  destinations: readonly Destination[];
   createWorker: () => TrainingWorker;
   /** Absolute URL of the folder holding the gzip-compressed IDX files (dist/assets/mnist/). */
   mnistBaseUrl: string;
@@ -43,18 +46,39 @@ export interface PaneHost {
   afterWrite?: () => void;
 }
 
-export interface MountedPane {
-  view: PaneView;
-  controller: TrainingController;
+/** Everything a view may ask for; the views hold no logic of their own. */
+export interface PaneActions {
+  choosePreset(name: PresetName): void;
+  setField(name: FieldName, value: string): void;
+  setData(kind: PaneState["data"]): void;
+  pickFile(key: FileKey, file: PickedFile | undefined): void;
+  setDestination(value: string): void;
+  train(): void;
+  stop(): void;
 }
 
-/** Builds the pane into `container` and wires form → controller → worker → table/sink. */
+export interface MountedPane {
+  store: PaneStore;
+  controller: TrainingController;
+  actions: PaneActions;
+}
+
+/** Builds the pane's core (store, controller, actions) and renders the Fluent UI view into `container`. */
 export function mountTrainingPane(container: HTMLElement, host: PaneHost): MountedPane {
-  const view = createPaneView(container, {
+  const pane = createPaneCore(host);
+  renderTrainingPane(container, pane.store, pane.actions, {
     optimizers: host.optimizers,
     schedules: host.schedules,
     destinations: host.destinations,
   });
+  return pane;
+}
+
+/** The pane without its view: what the controller and the user's actions do to the store. */
+export function createPaneCore(host: PaneHost): MountedPane {
+  const first = host.destinations[0];
+  if (!first) throw new Error("the pane needs at least one destination");
+  const store = new PaneStore(initialPaneState(first.value));
   const clock = { loadedAt: 0, train: 0 };
   let latest: ProgressInfo | undefined;
   let progressTimer: ReturnType<typeof setTimeout> | undefined;
@@ -68,16 +92,18 @@ export function mountTrainingPane(container: HTMLElement, host: PaneHost): Mount
       trainImages: clock.train,
       elapsed: (globalThis.performance.now() - clock.loadedAt) / 1000,
     });
-    view.progress.value = progress.runFraction;
-    view.epochProgress.value = progress.epochFraction;
-    view.progressText.textContent = progress.text;
+    store.update({
+      progress: { run: progress.runFraction, epoch: progress.epochFraction, text: progress.text },
+    });
   };
   const controller = new TrainingController(host.createWorker, {
-    state: (state, detail) => showState(view, state, detail),
+    state: (state, detail) => store.update({ run: { state, detail } }),
     loaded: (info) => {
       clock.loadedAt = globalThis.performance.now();
       clock.train = info.train;
-      view.progressText.textContent = `MNIST loaded in ${info.seconds.toFixed(1)} s`;
+      store.update((s) => ({
+        progress: { ...s.progress, text: `MNIST loaded in ${info.seconds.toFixed(1)} s` },
+      }));
     },
     // The worker may post hundreds of progress messages a second: the page shows at most ten of them.
     progress: (p) => {
@@ -90,62 +116,63 @@ export function mountTrainingPane(container: HTMLElement, host: PaneHost): Mount
     },
     epoch: (result) => {
       latest = undefined;
-      appendEpochRow(view, result);
+      store.update((s) => ({ epochs: [...s.epochs, result] }));
       showProgress({ epoch: result.epoch, batch: 1, batches: 1, loss: result.trainLoss });
     },
-    sinkError: (message) => {
-      view.warning.textContent = message;
+    sinkError: (message) => store.update({ warning: message }),
+  });
+
+  const actions: PaneActions = {
+    // A preset replaces every value, so the messages about the old values go too.
+    choosePreset: (name) =>
+      store.update({ preset: name, form: configToForm(PRESETS[name]), fieldErrors: {}, messages: [] }),
+    setField: (name, value) => store.update((s) => ({ form: { ...s.form, [name]: value } })),
+    setData: (data) => store.update({ data, messages: [] }),
+    pickFile: (key, file) => store.update((s) => ({ files: { ...s.files, [key]: file }, messages: [] })),
+    setDestination: (destination) => store.update({ destination }),
+    train: () => {
+      if (store.get().starting || !FINAL_STATES.includes(controller.state)) return;
+      // Reading picked files is asynchronous: block a second click until the run has started (or failed).
+      store.update({ starting: true });
+      startRun(store, host, controller)
+        .catch((error: unknown) => {
+          store.update({ messages: [error instanceof Error ? error.message : String(error)] });
+        })
+        .finally(() => store.update({ starting: false }));
     },
-  });
-
-  // A preset replaces every value, so the messages about the old values go too.
-  const applyPreset = (name: PresetName) => {
-    writeForm(view, configToForm(PRESETS[name]));
-    showFieldErrors(view, []);
+    stop: () => controller.stop(),
   };
-  applyPreset("network.py");
-  view.preset.addEventListener("change", () => applyPreset(view.preset.value as PresetName));
-
-  view.train.addEventListener("click", () => {
-    // Reading picked files is asynchronous: block a second click until the run has started (or failed).
-    view.train.disabled = true;
-    startRun(view, host, controller)
-      .catch((error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        view.errors.replaceChildren(Object.assign(document.createElement("li"), { textContent: message }));
-      })
-      .finally(() => {
-        view.train.disabled = !FINAL_STATES.includes(controller.state);
-      });
-  });
-  view.stop.addEventListener("click", () => controller.stop());
-  return { view, controller };
+  return { store, controller, actions };
 }
 
-async function startRun(view: PaneView, host: PaneHost, controller: TrainingController): Promise<void> {
-  const parsed = parseTrainForm(readForm(view), host.checkConfig);
+async function startRun(store: PaneStore, host: PaneHost, controller: TrainingController): Promise<void> {
+  const parsed = parseTrainForm(store.get().form, host.checkConfig);
   if (!parsed.ok) {
-    showFieldErrors(view, parsed.errors);
-    showState(view, "idle", `fix ${parsed.errors.length} field(s) first`);
+    // Each message stands under its field; the live region names the fields once.
+    const fields = [...new Set(parsed.errors.map((e) => cliName(e.field)))];
+    store.update({
+      fieldErrors: fieldErrorMap(parsed.errors),
+      messages: [],
+      run: { state: "idle", detail: `fix ${fields.length} field(s) first: ${fields.join(", ")}` },
+    });
     return;
   }
-  showFieldErrors(view, []);
-  const data = await dataSource(view, host);
-  const destination =
-    host.destinations.find((d) => d.value === view.destination.value) ?? host.destinations[0];
+  store.update({ fieldErrors: {}, messages: [] });
+  const data = await dataSource(store.get(), host);
+  const state = store.get();
+  const destination = host.destinations.find((d) => d.value === state.destination) ?? host.destinations[0];
   if (!destination) throw new Error("the pane needs at least one destination");
-  view.epochBody.replaceChildren();
-  view.warning.textContent = "";
-  view.progress.value = 0;
-  view.epochProgress.value = 0;
-  const sink = destination.sink((message) => {
-    view.warning.textContent = message;
-  });
+  store.update({ epochs: [], warning: "", progress: { run: 0, epoch: 0, text: "" } });
+  const sink = destination.sink((message) => store.update({ warning: message }));
   controller.start(parsed.config, data, {
     description: sink.description,
     begin: (config) => sink.begin(config),
     writeEpoch: async (result, index) => {
       await sink.writeEpoch(result, index);
+      host.afterWrite?.();
+    },
+    writeTrained: async (trained) => {
+      await sink.writeTrained?.(trained);
       host.afterWrite?.();
     },
     finish: async (results, stopped) => {
@@ -155,18 +182,18 @@ async function startRun(view: PaneView, host: PaneHost, controller: TrainingCont
   });
 }
 
-async function dataSource(view: PaneView, host: PaneHost): Promise<DataSource> {
-  if (view.dataBundled.checked) return { kind: "bundled", baseUrl: host.mnistBaseUrl };
-  const read = async (input: HTMLInputElement, what: string): Promise<ArrayBuffer> => {
-    const file = input.files?.[0];
-    if (!file) throw new Error(`pick the ${what} file (or choose the bundled MNIST)`);
+async function dataSource(state: PaneState, host: PaneHost): Promise<DataSource> {
+  if (state.data === "bundled") return { kind: "bundled", baseUrl: host.mnistBaseUrl };
+  const read = async (key: FileKey): Promise<ArrayBuffer> => {
+    const file = state.files[key];
+    if (!file) throw new Error(`pick the ${FILE_LABELS[key]} file (or choose the bundled MNIST)`);
     return idxBytesOf(await file.arrayBuffer(), file.name);
   };
   return {
     kind: "buffers",
-    trainImages: await read(view.files.trainImages, "training images"),
-    trainLabels: await read(view.files.trainLabels, "training labels"),
-    testImages: await read(view.files.testImages, "test images"),
-    testLabels: await read(view.files.testLabels, "test labels"),
+    trainImages: await read("trainImages"),
+    trainLabels: await read("trainLabels"),
+    testImages: await read("testImages"),
+    testLabels: await read("testLabels"),
   };
 }

@@ -1,6 +1,14 @@
 /* global ErrorEvent, MessageEvent, Transferable, clearTimeout, setTimeout */
 
-import type { DataSource, EpochResult, FromWorker, ToWorker, TrainConfig } from "../engine/train/protocol";
+import type {
+  DataSource,
+  EpochResult,
+  FromWorker,
+  TestReport,
+  ToWorker,
+  TrainConfig,
+  TrainedNetwork,
+} from "../engine/train/protocol";
 import type { EpochSink } from "./epoch-sink";
 
 /** What the controller needs of a Web Worker (a real Worker satisfies it; tests pass a fake). */
@@ -35,8 +43,17 @@ export interface ControllerEvents {
   loaded?(info: LoadedInfo): void;
   progress?(info: ProgressInfo): void;
   epoch?(result: EpochResult): void;
+  /** The run's network and its test report (after done or a graceful stop). */
+  trained?(trained: Trained): void;
   /** The sink failed once; it is not called again this run (results stay in the pane). */
   sinkError?(message: string): void;
+}
+
+/** What a finished run hands back: the network as trained and, with a test set, its report. */
+export interface Trained {
+  config: TrainConfig;
+  network: TrainedNetwork;
+  report: TestReport | undefined;
 }
 
 export interface ControllerOptions {
@@ -141,6 +158,11 @@ export class TrainingController {
         return;
       }
       case "done":
+        if (message.network && this.running) {
+          const trained: Trained = { config: this.running, network: message.network, report: message.report };
+          this.events.trained?.(trained);
+          this.enqueue((s) => s.writeTrained?.(trained) ?? Promise.resolve());
+        }
         this.finish(
           message.stopped || this.current === "stopping" ? "stopped" : "done",
           `${message.stopped ? "stopped after" : "finished"} ${this.results.length} epoch(s)`,

@@ -13,7 +13,9 @@ import {
   runsRow,
   testAccuracy,
 } from "../taskpane/run-layout";
+import { trainedBlocks } from "../taskpane/network-layout";
 import { RUNS_SHEET, freeSheetName, runSheetName } from "../taskpane/run-sheet-name";
+import type { Trained } from "../taskpane/training-controller";
 
 /**
  * The workbench's run sink: the same run sheets and Runs sheet as ExcelRunSink (run-layout.ts), written into
@@ -100,6 +102,16 @@ export class WorkbenchRunSink implements EpochSink {
         },
         [[testAccuracy(result)]],
       );
+    });
+  }
+
+  /** The confusion matrix, a test digit with its GD.MLP_PREDICT formula, and the parameters (network-layout.ts). */
+  async writeTrained(trained: Trained): Promise<void> {
+    const sheet = this.idOf(this.requireSheet());
+    this.hf.batch(() => {
+      for (const block of trainedBlocks(trained.network, trained.report)) {
+        this.hf.setCellContents({ sheet, row: block.row, col: block.column }, block.rows);
+      }
     });
   }
 

@@ -17,7 +17,11 @@ const loadData: DataLoader = async (source) => {
   return createMnistDataset(files.bytes, files.names);
 };
 
-const session = createTrainingSession((message: FromWorker) => scope.postMessage(message), loadData);
+// The trained parameters and the test report's arrays are transferred, not copied (protocol.ts).
+const session = createTrainingSession(
+  (message: FromWorker, transfer: ArrayBuffer[] = []) => scope.postMessage(message, transfer),
+  loadData,
+);
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   void session.handle(event.data);

@@ -16,6 +16,26 @@ const {
 // The epoch table's header is row 19 of a run sheet (marker, 16 configuration rows, a blank row); epochs follow.
 const FIRST_EPOCH_ROW = 20;
 
+/** The pane's controls, found as a person finds them: by role and by label. */
+const pane = {
+  preset: (page) => page.getByLabel("Preset"),
+  field: (page, label) => page.getByLabel(label, { exact: true }),
+  train: (page) => page.getByRole("button", { name: "Train", exact: true }),
+  stop: (page) => page.getByRole("button", { name: "Stop", exact: true }),
+  epochRows: (page) => page.getByRole("table", { name: "Epochs of the run" }).locator("tbody tr"),
+  // The pane's own live region (the workbench's status bar is another one, outside the pane).
+  live: (page) => page.getByRole("region", { name: "MNIST training" }).getByRole("status"),
+};
+
+/** Picks a file as a person does: the Fluent button opens the file chooser. */
+async function pickFile(page, button, file) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser"),
+    page.getByRole("button", { name: button }).click(),
+  ]);
+  await chooser.setFiles(file);
+}
+
 /** The numbers a workbench chart shows (the canvas keeps them as data-chart). */
 async function drawnChart(page) {
   return JSON.parse((await page.getAttribute("#wb-chart", "data-chart")) ?? "{}");
@@ -26,7 +46,7 @@ module.exports = [
     name: "two short runs with different optimizers give two run sheets and a Runs chart racing them",
     async run({ page, baseUrl, screenshot }) {
       await openWorkbench(page, baseUrl);
-      await page.selectOption("#gd-preset", "network.py");
+      await pane.preset(page).selectOption("network.py");
       await trainUntilDone(page, 2000, 2);
       assert.equal(await page.textContent(".wb-tab-active"), "Run 1 sgd 3");
       assert.equal(await cellText(page, "A1"), "MNIST run");
@@ -58,10 +78,10 @@ module.exports = [
       assert.equal(runChart.series[2].values.length, 2);
 
       // The second run keeps the first: a new sheet, and the pane's Train is available again.
-      await page.selectOption("#gd-preset", "modern (ReLU+Adam)");
-      assert.equal(await page.inputValue("#gd-field-optimizer"), "adam");
+      await pane.preset(page).selectOption("modern (ReLU+Adam)");
+      assert.equal(await pane.field(page, "optimizer").inputValue(), "adam");
       assert.equal(
-        await page.inputValue("#gd-field-epochs"),
+        await pane.field(page, "epochs").inputValue(),
         "20",
         "the modern preset runs 20 epochs, as README",
       );
@@ -84,11 +104,7 @@ module.exports = [
       for (const series of runs.series) {
         assert.equal(series.values.filter((v) => v !== null).length, 2, `${series.name}: two epochs drawn`);
       }
-      assert.equal(
-        await page.locator("#gd-epochs tbody tr").count(),
-        2,
-        "the pane shows the last run's epochs",
-      );
+      assert.equal(await pane.epochRows(page).count(), 2, "the pane shows the last run's epochs");
       const full = await screenshot("workbench-runs-chart");
       await page.locator("#wb-chart").screenshot({ path: full.replace(/\.png$/, "-only.png") });
     },
@@ -98,11 +114,12 @@ module.exports = [
     async run({ page, baseUrl }) {
       await openWorkbench(page, baseUrl);
       const mnist = path.join(__dirname, "..", "..", "dist", "assets", "mnist");
-      await page.check("#gd-data-files");
-      await page.setInputFiles("#gd-file-train-images", path.join(mnist, "train-images-idx3-ubyte.gz"));
-      await page.setInputFiles("#gd-file-train-labels", path.join(mnist, "train-labels-idx1-ubyte.gz"));
-      await page.setInputFiles("#gd-file-test-images", path.join(mnist, "t10k-images-idx3-ubyte.gz"));
-      await page.setInputFiles("#gd-file-test-labels", path.join(mnist, "t10k-labels-idx1-ubyte.gz"));
+      await page.getByRole("radio", { name: /My IDX files/ }).check();
+      await pickFile(page, "Choose training images…", path.join(mnist, "train-images-idx3-ubyte.gz"));
+      await pickFile(page, "Choose training labels…", path.join(mnist, "train-labels-idx1-ubyte.gz"));
+      await pickFile(page, "Choose test images…", path.join(mnist, "t10k-images-idx3-ubyte.gz"));
+      await pickFile(page, "Choose test labels…", path.join(mnist, "t10k-labels-idx1-ubyte.gz"));
+      assert.ok(await page.getByText("t10k-labels-idx1-ubyte.gz").isVisible(), "the chosen file is named");
       await trainUntilDone(page, 2000, 1);
       assert.deepEqual(await epochRowsInSheet(page), [FIRST_EPOCH_ROW - 1]);
       assert.ok((await cellNumber(page, `D${FIRST_EPOCH_ROW}`)) > 0.2, "learned something in one epoch");
@@ -112,10 +129,12 @@ module.exports = [
     name: "a missing picked file is reported and nothing starts",
     async run({ page, baseUrl }) {
       await openWorkbench(page, baseUrl);
-      await page.check("#gd-data-files");
-      await page.click("#gd-train");
-      await page.waitForSelector("#gd-errors li");
-      assert.match(await page.textContent("#gd-errors"), /pick the training images file/);
+      await page.getByRole("radio", { name: /My IDX files/ }).check();
+      await pane.train(page).click();
+      await pane
+        .live(page)
+        .getByText(/pick the training images file/)
+        .waitFor();
       assert.equal(await paneState(page), "idle");
     },
   },
@@ -138,7 +157,7 @@ module.exports = [
       });
       await page.waitForTimeout(2000);
       const idleGaps = await page.evaluate(() => globalThis.uiProbe.gaps.splice(0));
-      await page.click("#gd-train");
+      await pane.train(page).click();
       await waitForState(page, ["running"], 60000);
       await page.evaluate(() => globalThis.uiProbe.gaps.splice(0));
       await page.waitForFunction(
@@ -151,10 +170,7 @@ module.exports = [
         /^epoch 1 of 30 · \d+% of the epoch · loss \d+\.\d{4} · [\d,]+ examples\/s · \d+:\d\d elapsed · (\d+:\d\d left|time left unknown)$/,
       );
       // Let two full epochs (50,000 images each) land in the sheet, then stop during the third.
-      await page.waitForFunction(() => document.querySelectorAll("#gd-epochs tbody tr").length >= 2, null, {
-        timeout: 60000,
-        polling: 50,
-      });
+      await pane.epochRows(page).nth(1).waitFor({ timeout: 60000 });
       await page.waitForFunction(
         () => /^epoch 3 of 30/.test(document.querySelector("#gd-progress-text")?.textContent ?? ""),
         null,
@@ -174,7 +190,7 @@ module.exports = [
         `a 10 ms timer kept firing: 95% of gaps within ${busy.toFixed(0)} ms (idle page: ${idle.toFixed(0)} ms)`,
       );
       await screenshot("workbench-full-run-progress");
-      await page.click("#gd-stop");
+      await pane.stop(page).click();
       assert.equal(await waitForState(page, ["stopped", "done", "error"], 10000), "stopped");
       const rows = await epochRowsInSheet(page);
       assert.ok(rows.length >= 1 && rows.length < 30, `stopped early, after ${rows.length} of 30 epochs`);
@@ -182,7 +198,7 @@ module.exports = [
       await page.waitForTimeout(1500);
       assert.deepEqual(await epochRowsInSheet(page), rows, "no rows after Stop");
       assert.equal(await paneState(page), "stopped");
-      assert.equal(await page.isEnabled("#gd-train"), true, "Train is available again");
+      assert.equal(await pane.train(page).isEnabled(), true, "Train is available again");
       await page.click('.wb-tab:text-is("Runs")');
       assert.equal(await cellText(page, "U2"), "stopped");
       await screenshot("workbench-stopped");
@@ -190,32 +206,66 @@ module.exports = [
   },
   {
     name: "invalid input is explained next to the field and nothing starts",
-    async run({ page, baseUrl }) {
+    async run({ page, baseUrl, screenshot }) {
       await openWorkbench(page, baseUrl);
       await setField(page, "lr", -1);
       await setField(page, "layers", "784,30,9");
-      await page.click("#gd-train");
-      assert.equal(await page.textContent("#gd-field-lr-error"), "lr must be > 0, got -1");
-      assert.equal(
-        await page.textContent("#gd-field-layers-error"),
-        "layers must end with 10 (digits), got 9",
-      );
+      await pane.train(page).click();
+      const lr = pane.field(page, "lr");
+      const layers = pane.field(page, "layers");
+      await page.getByText("lr must be > 0, got -1", { exact: true }).waitFor();
+      assert.ok(await page.getByText("layers must end with 10 (digits), got 9", { exact: true }).isVisible());
+      // Each message describes its field, and the field says it is invalid.
+      assert.equal(await lr.getAttribute("aria-invalid"), "true");
+      assert.equal(await layers.getAttribute("aria-invalid"), "true");
+      const described = async (field) =>
+        field.evaluate((input) =>
+          (input.getAttribute("aria-describedby") ?? "")
+            .split(" ")
+            .map((id) => document.getElementById(id)?.textContent ?? "")
+            .join(" | "),
+        );
+      assert.match(await described(lr), /lr must be > 0, got -1/);
+      assert.match(await described(lr), /Learning rate η/, "the hint describes the field too");
+      assert.equal(await pane.field(page, "batch").getAttribute("aria-invalid"), null);
+      // One polite live region, no alerts (the messages are read where they stand).
+      assert.equal(await page.locator('[role="alert"]').count(), 0, "no role=alert regions");
+      assert.equal(await page.locator('#app [aria-live], #app [role="status"]').count(), 1);
+      assert.match(await pane.live(page).innerText(), /fix 2 field\(s\) first: layers, lr$/);
       assert.equal(await paneState(page), "idle");
       assert.equal(await page.locator(".wb-tab", { hasText: "Run" }).count(), 0, "no run sheet, no Runs");
+      await screenshot("pane-invalid-fields");
       // Choosing a preset restores valid values and clears the messages about the old ones.
-      await page.selectOption("#gd-preset", "network2.py");
-      assert.equal(await page.textContent("#gd-field-lr-error"), "");
-      assert.equal(await page.textContent("#gd-field-layers-error"), "");
-      assert.equal(await page.locator("#gd-errors li").count(), 0);
+      await pane.preset(page).selectOption("network2.py");
+      assert.equal(await page.getByText("lr must be > 0, got -1").count(), 0);
+      assert.equal(await page.getByText("layers must end with 10").count(), 0);
+      assert.equal(await lr.getAttribute("aria-invalid"), null);
+      assert.equal(await layers.getAttribute("aria-invalid"), null);
+      assert.equal(await pane.live(page).locator("li").count(), 0);
     },
   },
   {
     name: "the task pane page loads on its own (outside Excel) with the same form",
-    async run({ page, baseUrl }) {
+    async run({ page, baseUrl, screenshot }) {
+      // The task pane's width in Excel is 320-350 px.
+      await page.setViewportSize({ width: 320, height: 900 });
       await page.goto(`${baseUrl}taskpane.html`);
-      await page.waitForSelector("#gd-train");
-      assert.equal(await page.inputValue("#gd-field-layers"), "784,30,10");
-      assert.match(await page.textContent("#gd-destination"), /this pane only/);
+      await pane.train(page).waitFor();
+      assert.equal(await pane.field(page, "layers").inputValue(), "784,30,10");
+      assert.match(await page.getByLabel("Write to").innerText(), /this pane only/);
+      // Help is on screen, not only in tooltips; the progress bars are labelled.
+      assert.ok(await page.getByText("Learning rate η").isVisible());
+      assert.equal(await page.getByRole("progressbar", { name: "Run progress" }).count(), 1);
+      assert.equal(await page.getByRole("progressbar", { name: "Epoch progress" }).count(), 1);
+      // Nothing is wider than the pane.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the pane scrolls sideways by ${overflow} px at 320 px`);
+      // Keyboard: Tab reaches the preset first, then the fields in order.
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "gd-preset");
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "gd-field-layers");
+      await screenshot("taskpane-320px");
     },
   },
 ];

@@ -13,6 +13,15 @@ import { TrainingController } from "../../src/taskpane/training-controller";
 import { EPOCH_0, EPOCH_1, installExcel, uninstallExcel } from "./epoch-fixtures";
 import { FakeBook } from "./fake-excel";
 import { FakeWorker } from "./fake-worker";
+import {
+  CONFUSION_COLUMN,
+  CONFUSION_ROW,
+  DIGIT_COLUMN,
+  DIGIT_ROW,
+  PARAMS_COLUMN,
+  PARAMS_HEADER_ROWS,
+} from "../../src/taskpane/network-layout";
+import { sampleTrained } from "./trained-fixture";
 
 afterEach(uninstallExcel);
 
@@ -225,5 +234,46 @@ describe("ExcelRunSink failures are reported in the pane while the results stay 
     expect(book.rows("Run 1 sgd 3", EPOCH_TABLE_ROW + 1, 0, 1, 2)).toEqual([[0, 0.0123]]);
     expect(book.get("Runs", 1, column("status"))).toBe("stopped");
     expect(book.get("Runs", 1, column("epochs done"))).toBe(1);
+  });
+});
+
+describe("ExcelRunSink.writeTrained: the trained network on the run's sheet", () => {
+  test("confusion matrix, the parameters in one column, and a digit with its GD.MLP_PREDICT formula", async () => {
+    const book = new FakeBook("Sheet1");
+    installExcel(book);
+    const trained = sampleTrained();
+    const sink = new ExcelRunSink(() => undefined, CLOCK);
+    await sink.begin(trained.config);
+    await sink.writeEpoch(EPOCH_0, 0);
+    await sink.writeTrained(trained);
+    await sink.finish([EPOCH_0], "done");
+    const sheet = "Run 1 sgd 3";
+    // Row "true 5" has its one example in column "predicted 3"; true 0 has seven right.
+    expect(book.get(sheet, CONFUSION_ROW + 1, CONFUSION_COLUMN)).toBe("true \\ predicted");
+    expect(book.get(sheet, CONFUSION_ROW + 2, CONFUSION_COLUMN + 1)).toBe(7);
+    expect(book.get(sheet, CONFUSION_ROW + 2 + 5, CONFUSION_COLUMN + 1 + 3)).toBe(1);
+    // 7,850 parameters below two header rows: all written, W[3][3] = 1 where the layout puts it.
+    expect(book.get(sheet, PARAMS_HEADER_ROWS + 3 * 784 + 3, PARAMS_COLUMN)).toBe(1);
+    expect(book.get(sheet, PARAMS_HEADER_ROWS + 7849, PARAMS_COLUMN)).toBe(0);
+    expect(book.get(sheet, PARAMS_HEADER_ROWS + 7850, PARAMS_COLUMN)).toBe("");
+    expect(book.get(sheet, DIGIT_ROW + 1, DIGIT_COLUMN + 3)).toBeCloseTo(250 / 255, 12);
+    // The formula names the pixels (R15:AS42) and the parameters (AV3:AV7852), as a user would type it.
+    const formulaRow = DIGIT_ROW + 1 + 28 + 1;
+    expect(book.get(sheet, formulaRow, DIGIT_COLUMN + 1)).toBe(
+      '=GD.MLP_PREDICT("784,10",AV3:AV7852,R15:AS42,"sigmoid","linear")',
+    );
+    expect(book.get(sheet, formulaRow + 1, DIGIT_COLUMN + 1)).toBe("=MATCH(MAX(S44:AB44),S44:AB44,0)-1");
+  });
+
+  test("a run sheet deleted before the network is written is reported", async () => {
+    const book = new FakeBook("Sheet1");
+    installExcel(book);
+    const trained = sampleTrained();
+    const sink = new ExcelRunSink(() => undefined, CLOCK);
+    await sink.begin(trained.config);
+    book.deleteSheet("Run 1 sgd 3");
+    await expect(sink.writeTrained(trained)).rejects.toThrow(
+      'sheet "Run 1 sgd 3" was deleted during the run',
+    );
   });
 });

@@ -189,6 +189,10 @@ export function createExcelMock(book: FakeBook): unknown {
       set values(values: Cell[][]) {
         write(values);
       },
+      /** A formula is kept as its text ("=…"); constants as themselves. */
+      set formulas(values: Cell[][]) {
+        write(values);
+      },
       get address() {
         return reads.read("address");
       },

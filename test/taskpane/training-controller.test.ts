@@ -4,7 +4,8 @@ import type { EpochResult } from "../../src/engine/train/protocol";
 import { FakeWorker } from "./fake-worker";
 import type { EpochSink, RunOutcome } from "../../src/taskpane/epoch-sink";
 import { PRESETS } from "../../src/taskpane/presets";
-import { TrainingController, type RunState } from "../../src/taskpane/training-controller";
+import { TrainingController, type RunState, type Trained } from "../../src/taskpane/training-controller";
+import { pixelPickerNetwork, sampleReport } from "./trained-fixture";
 
 class RecordingSink implements EpochSink {
   readonly description = "the test sink";
@@ -15,6 +16,9 @@ class RecordingSink implements EpochSink {
   }
   async writeEpoch(result: EpochResult, index: number): Promise<void> {
     await this.record(`epoch ${result.epoch} at ${index}`);
+  }
+  async writeTrained(trained: Trained): Promise<void> {
+    await this.record(`network of ${trained.network.params.length} params`);
   }
   async finish(results: readonly EpochResult[], outcome: RunOutcome): Promise<void> {
     await this.record(`finish ${results.length} ${outcome}`);
@@ -86,6 +90,34 @@ test("a complete run: start message, rows in order, done after the last write", 
   expect(sink.calls).toEqual(["begin", "epoch 0 at 0", "epoch 1 at 1", "epoch 2 at 2", "finish 3 done"]);
   expect(states).toEqual(["loading", "running", "done"]);
   expect(worker.terminated).toBe(true);
+});
+
+test("the trained network of done reaches the pane and the sink, after the epochs and before finish", async () => {
+  const { worker, sink, states, controller } = setup();
+  const heard: Trained[] = [];
+  const withEvents = new TrainingController(
+    () => worker,
+    { trained: (t) => heard.push(t) },
+    { stopGraceMs: 50 },
+  );
+  void controller;
+  withEvents.start(config, { kind: "bundled", baseUrl: "/" }, sink);
+  worker.reply({ type: "loaded", train: 1000, validation: 10000, test: 10000, seconds: 0.2 });
+  worker.reply({ type: "epoch", result: result(0) });
+  const network = pixelPickerNetwork();
+  const report = sampleReport();
+  worker.reply({
+    type: "done",
+    epochs: [result(0)],
+    stopped: false,
+    params: network.params,
+    network,
+    report,
+  });
+  await waitUntil(() => withEvents.state === "done");
+  expect(sink.calls).toEqual(["begin", "epoch 0 at 0", "network of 7850 params", "finish 1 done"]);
+  expect(heard).toEqual([{ config, network, report }]);
+  expect(states).toEqual([]);
 });
 
 test("picked files are transferred to the worker, not copied", () => {

@@ -10,7 +10,17 @@ import {
   runSheetSeries,
   runsAccuracySeries,
 } from "../../src/workbench/workbench-run-sink";
+import {
+  CONFUSION_COLUMN,
+  CONFUSION_ROW,
+  DIGIT_COLUMN,
+  DIGIT_ROW,
+  PARAMS_COLUMN,
+  PARAMS_HEADER_ROWS,
+} from "../../src/taskpane/network-layout";
+import { createWorkbenchEngine } from "../../src/workbench/workbench-engine";
 import { EPOCH_0, EPOCH_1 } from "../taskpane/epoch-fixtures";
+import { SAMPLE_PIXELS, sampleTrained } from "../taskpane/trained-fixture";
 
 const SGD: TrainConfig = { ...PRESETS["network.py"], epochs: 2, trainLimit: 2000 };
 const ADAM: TrainConfig = { ...PRESETS["modern (ReLU+Adam)"], epochs: 3, trainLimit: 2000 };
@@ -78,5 +88,33 @@ describe("WorkbenchRunSink", () => {
     await expect(sink.writeEpoch(EPOCH_0, 0)).rejects.toThrow(
       'sheet "Run 1 sgd 3" was deleted during the run',
     );
+  });
+});
+
+describe("WorkbenchRunSink.writeTrained: the network used from cells", () => {
+  test("confusion matrix, parameters in one column, and a test digit GD.MLP_PREDICT classifies", async () => {
+    const hf = createWorkbenchEngine();
+    const trained = sampleTrained();
+    const sink = new WorkbenchRunSink(hf);
+    await sink.begin(trained.config);
+    await sink.writeTrained(trained);
+    const sheet = "Run 1 sgd 3";
+    const at = (row: number, col: number) => value(hf, sheet, row, col);
+    // Confusion block: title, header 0..9, then true digit t's row of counts.
+    expect(at(CONFUSION_ROW + 1, CONFUSION_COLUMN + 1)).toBe(0);
+    expect(at(CONFUSION_ROW + 2, CONFUSION_COLUMN)).toBe(0);
+    expect(at(CONFUSION_ROW + 2, CONFUSION_COLUMN + 1)).toBe(7);
+    expect(at(CONFUSION_ROW + 2 + 5, CONFUSION_COLUMN + 1 + 3)).toBe(1);
+    // Parameters: W[j][j] = 1 at row j·784 + j of the column.
+    expect(at(PARAMS_HEADER_ROWS + 3 * 784 + 3, PARAMS_COLUMN)).toBe(1);
+    expect(at(PARAMS_HEADER_ROWS + 3 * 784 + 4, PARAMS_COLUMN)).toBe(0);
+    expect(at(PARAMS_HEADER_ROWS + 7849, PARAMS_COLUMN)).toBe(0);
+    // The digit's pixels / 255, and the formula's outputs: output j = pixel j / 255 (the picker network).
+    expect(at(DIGIT_ROW + 1, DIGIT_COLUMN + 3)).toBeCloseTo(250 / 255, 12);
+    const formulaRow = DIGIT_ROW + 1 + 28 + 1;
+    for (const [j, pixel] of SAMPLE_PIXELS.entries()) {
+      expect(at(formulaRow, DIGIT_COLUMN + 1 + j)).toBeCloseTo(pixel / 255, 7);
+    }
+    expect(at(formulaRow + 1, DIGIT_COLUMN + 1)).toBe(3);
   });
 });

@@ -3,3 +3,4 @@ export * from "./config";
 export * from "./loop";
 export * from "./session";
 export { checkOptimizerAndSchedule } from "./update";
+export * from "./test-report";

@@ -5,6 +5,7 @@
 
 import type { Activation, InitName, LossName, OutputActivation } from "../options/choices";
 import type { TrainData } from "./loop";
+import type { TestReport } from "./test-report";
 
 export type { Activation, InitName, LossName, OutputActivation };
 
@@ -64,6 +65,19 @@ export type DataSource =
       testLabels: ArrayBuffer;
     };
 
+/**
+ * The trained network: its parameters in the documented layout (per layer W row-major, outputs × inputs, then b)
+ * and what GD.MLP_PREDICT needs besides them. `params` is transferred, not copied.
+ */
+export interface TrainedNetwork {
+  layers: number[];
+  activation: Activation;
+  output: OutputActivation;
+  params: Float32Array;
+}
+
+export type { TestReport };
+
 /** Examples given with the message: a TRAIN_MLP cell's X and Y rows (the cells' worker's only source). */
 export interface InlineData {
   kind: "inline";
@@ -85,13 +99,25 @@ export type FromWorker =
   | { type: "loaded"; train: number; validation: number; test: number; seconds: number }
   | { type: "progress"; epoch: number; batch: number; batches: number; loss: number }
   | { type: "epoch"; result: EpochResult }
-  /** `params`: the network as trained (the layout of src/engine/mlp), after the last completed epoch. */
-  | { type: "done"; epochs: EpochResult[]; stopped: boolean; params: Float32Array }
+  /**
+   * `params`: the network as trained (the layout of src/engine/mlp), after the last completed epoch; `network` the
+   * same with what GD.MLP_PREDICT needs besides it, and `report` its confusion matrix and sample digits on the test
+   * set. Their buffers are transferred with the message.
+   */
+  | {
+      type: "done";
+      epochs: EpochResult[];
+      stopped: boolean;
+      params: Float32Array;
+      network?: TrainedNetwork;
+      report?: TestReport;
+    }
   | { type: "error"; message: string };
 
 /**
  * Message order for a run: loaded, then progress (every progressEvery batches) and epoch messages, then
  * done — or error at any point. A stop is honoured between batches: the worker yields to its message queue
  * after every progress and epoch message, so a stop arrives within progressEvery batches; done then has
- * stopped: true and lists only the completed epochs.
+ * stopped: true and lists only the completed epochs. done carries the trained network and its test report; their
+ * typed arrays are transferred (zero-copy) with the message.
  */

@@ -7,8 +7,13 @@
  * stop message is handled there and the run ends before the next batch. (A SharedArrayBuffer flag would be
  * finer-grained but needs cross-origin isolation, which an Office add-in's pages do not have.)
  */
-import type { DataSource, FromWorker, InlineData, ToWorker } from "./protocol";
+import { mlpSpecOf, resolveTrainConfig } from "./config";
+import type { DataSource, FromWorker, InlineData, ToWorker, TrainedNetwork } from "./protocol";
 import { train, type TrainData } from "./loop";
+import { reportBuffers, testReport, type TestReport } from "./test-report";
+
+/** Sends a message; `transfer` lists buffers that move to the receiver instead of being copied. */
+export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
 
 export type DataLoader<Source = DataSource> = (source: Source) => Promise<TrainData>;
 
@@ -48,7 +53,7 @@ export function defaultYield(): Promise<void> {
 }
 
 export function createTrainingSession<Source = DataSource>(
-  post: (message: FromWorker) => void,
+  post: Post,
   loadData: DataLoader<Source>,
   options: SessionOptions = {},
 ): TrainingSession<Source> {
@@ -86,7 +91,28 @@ export function createTrainingSession<Source = DataSource>(
           await yieldToEventLoop();
         },
       });
-      post({ type: "done", epochs: result.epochs, stopped: result.stopped, params: result.params });
+      const config = resolveTrainConfig(message.config);
+      const network: TrainedNetwork = {
+        layers: [...config.layers],
+        activation: config.activation,
+        output: config.output,
+        params: result.params,
+      };
+      const report: TestReport | undefined =
+        data.test && data.test.targets.kind === "labels"
+          ? testReport(mlpSpecOf(config), result.params, data.test)
+          : undefined;
+      post(
+        {
+          type: "done",
+          epochs: result.epochs,
+          stopped: result.stopped,
+          params: result.params,
+          network,
+          report,
+        },
+        [network.params.buffer as ArrayBuffer, ...(report ? reportBuffers(report) : [])],
+      );
     } catch (error) {
       post({ type: "error", message: messageOf(error) });
     } finally {

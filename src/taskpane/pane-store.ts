@@ -1,0 +1,89 @@
+/**
+ * The pane's state in one plain object, outside React: the controller's events and the user's actions update it,
+ * the views (src/taskpane/components) only read it (useSyncExternalStore). No DOM, no Office.
+ */
+import type { EpochResult } from "../engine/train/protocol";
+import { configToForm, type FieldError, type FieldName, type FormValues } from "./config-form";
+import { PRESETS, type PresetName } from "./presets";
+import type { RunState } from "./training-controller";
+
+/** What the pane needs of a picked file (a DOM File satisfies it). */
+export interface PickedFile {
+  readonly name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export const FILE_KEYS = ["trainImages", "trainLabels", "testImages", "testLabels"] as const;
+export type FileKey = (typeof FILE_KEYS)[number];
+
+export const FILE_LABELS: Record<FileKey, string> = {
+  trainImages: "training images",
+  trainLabels: "training labels",
+  testImages: "test images",
+  testLabels: "test labels",
+};
+
+export interface PaneState {
+  preset: PresetName;
+  form: FormValues;
+  /** The message next to each invalid field. */
+  fieldErrors: Partial<Record<FieldName, string>>;
+  /** Problems that stop a run from starting (listed under the buttons). */
+  messages: string[];
+  data: "bundled" | "files";
+  files: Partial<Record<FileKey, PickedFile>>;
+  destination: string;
+  run: { state: RunState; detail: string };
+  /** A non-error notice or a sink failure (results stay in the pane). */
+  warning: string;
+  progress: { run: number; epoch: number; text: string };
+  epochs: readonly EpochResult[];
+  /** Reading picked files before a run starts: Train is blocked meanwhile. */
+  starting: boolean;
+}
+
+export function initialPaneState(destination: string): PaneState {
+  return {
+    preset: "network.py",
+    form: configToForm(PRESETS["network.py"]),
+    fieldErrors: {},
+    messages: [],
+    data: "bundled",
+    files: {},
+    destination,
+    run: { state: "idle", detail: "Ready." },
+    warning: "",
+    progress: { run: 0, epoch: 0, text: "" },
+    epochs: [],
+    starting: false,
+  };
+}
+
+export function fieldErrorMap(errors: readonly FieldError[]): Partial<Record<FieldName, string>> {
+  const map: Partial<Record<FieldName, string>> = {};
+  for (const e of errors) map[e.field] ??= e.message;
+  return map;
+}
+
+/** A tiny observable store (React's useSyncExternalStore contract: subscribe + getSnapshot). */
+export class PaneStore {
+  private state: PaneState;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(initial: PaneState) {
+    this.state = initial;
+  }
+
+  readonly get = (): PaneState => this.state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  update(patch: Partial<PaneState> | ((state: PaneState) => Partial<PaneState>)): void {
+    const change = typeof patch === "function" ? patch(this.state) : patch;
+    this.state = { ...this.state, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}
