@@ -120,6 +120,7 @@ export function createPaneCore(host: PaneHost): MountedPane {
       showProgress({ epoch: result.epoch, batch: 1, batches: 1, loss: result.trainLoss });
     },
     sinkError: (message) => store.update({ warning: message }),
+    trained: (trained) => store.update({ trained }),
   });
 
   const actions: PaneActions = {
@@ -162,7 +163,7 @@ async function startRun(store: PaneStore, host: PaneHost, controller: TrainingCo
   const state = store.get();
   const destination = host.destinations.find((d) => d.value === state.destination) ?? host.destinations[0];
   if (!destination) throw new Error("the pane needs at least one destination");
-  store.update({ epochs: [], warning: "", progress: { run: 0, epoch: 0, text: "" } });
+  store.update({ epochs: [], warning: "", progress: { run: 0, epoch: 0, text: "" }, trained: undefined });
   const sink = destination.sink((message) => store.update({ warning: message }));
   controller.start(parsed.config, data, {
     description: sink.description,

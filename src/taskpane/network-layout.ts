@@ -1,10 +1,11 @@
 /**
  * Where a finished run's network goes on its run sheet, shared by Excel and the workbench (run-layout.ts holds the
  * rest of the sheet): the confusion matrix right of the run's chart, a test digit as a 28×28 block of pixel cells
- * with a GD.MLP_PREDICT formula that classifies it with the trained parameters, and the parameters themselves in
- * one column (the layout MLP_PREDICT takes: per layer W row-major, outputs × inputs, then b). Pure: values and
- * positions only.
+ * with a GD.MLP_PREDICT formula that classifies it with the trained parameters, and the parameters themselves as
+ * one row per unit (its weights, then its bias: a 784-30-10 network is 40 rows × 785 columns, within Excel's 16,384
+ * columns), which MLP_PREDICT takes as they stand. Pure: values and positions only.
  */
+import { unitRows, unitRowsShape } from "../engine/mlp/unit-rows";
 import type { TestReport, TrainedNetwork } from "../engine/train/protocol";
 
 /** 0-based column of the confusion matrix block (right of the run chart, which spans columns I:P). */
@@ -15,7 +16,7 @@ export const CONFUSION_TITLE = "confusion matrix on the test set (rows: true dig
 /** The digit block: a title row, then the image's rows. */
 export const DIGIT_ROW = 13;
 export const DIGIT_COLUMN = CONFUSION_COLUMN;
-/** 0-based column of the parameters (one column, header rows above). */
+/** 0-based column of the parameters' block (two header rows above it). */
 export const PARAMS_COLUMN = DIGIT_COLUMN + 28 + 2;
 export const PARAMS_HEADER_ROWS = 2;
 
@@ -49,12 +50,22 @@ export function confusionRows(report: TestReport): (string | number)[][] {
   return rows;
 }
 
-/** The parameters' column: a header naming the layout, then one value per row. */
-export function parameterColumn(network: TrainedNetwork): (string | number)[][] {
+/** The parameters' block: a title, a note on the layout, then one row per unit (weights, then bias). */
+export function parameterRows(network: TrainedNetwork): (string | number)[][] {
+  const layers = network.layers;
+  const ranges: string[] = [];
+  let row = PARAMS_HEADER_ROWS + 1;
+  for (let l = 1; l < layers.length; l++) {
+    const units = layers[l] as number;
+    ranges.push(`layer ${l}: rows ${row}-${row + units - 1}`);
+    row += units;
+  }
   return [
-    ["parameters"],
-    [`${network.layers.join(",")}: per layer W (outputs × inputs, row-major), then b`],
-    ...Array.from(network.params, (v) => [v]),
+    [`parameters of ${layers.join(",")}`],
+    [
+      `one row per unit: its ${layers.slice(0, -1).join(" or ")} weights, then its bias (${ranges.join("; ")})`,
+    ],
+    ...unitRows(layers, network.params),
   ];
 }
 
@@ -82,8 +93,9 @@ export function digitBlock(network: TrainedNetwork, report: TestReport): DigitBl
   );
   const formulaRow = DIGIT_ROW + 1 + side + 1;
   const image = `${address(DIGIT_ROW + 1, DIGIT_COLUMN)}:${address(DIGIT_ROW + side, DIGIT_COLUMN + side - 1)}`;
+  const shape = unitRowsShape(network.layers);
   const first = PARAMS_HEADER_ROWS;
-  const params = `${address(first, PARAMS_COLUMN)}:${address(first + network.params.length - 1, PARAMS_COLUMN)}`;
+  const params = `${address(first, PARAMS_COLUMN)}:${address(first + shape.rows - 1, PARAMS_COLUMN + shape.columns - 1)}`;
   // Layers typed literally: the workbench's HyperFormula sizes a spill from literal arguments.
   const predict = `=GD.MLP_PREDICT("${network.layers.join(",")}",${params},${image},"${network.activation}","${network.output}")`;
   const classes = network.layers[network.layers.length - 1] ?? 1;
@@ -102,7 +114,7 @@ export function trainedBlocks(
   network: TrainedNetwork,
   report: TestReport | undefined,
 ): { row: number; column: number; rows: (string | number)[][] }[] {
-  const blocks = [{ row: 0, column: PARAMS_COLUMN, rows: parameterColumn(network) }];
+  const blocks = [{ row: 0, column: PARAMS_COLUMN, rows: parameterRows(network) }];
   if (!report) return blocks;
   blocks.push({ row: CONFUSION_ROW, column: CONFUSION_COLUMN, rows: confusionRows(report) });
   const digit = digitBlock(network, report);

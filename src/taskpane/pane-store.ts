@@ -5,7 +5,7 @@
 import type { EpochResult } from "../engine/train/protocol";
 import { configToForm, type FieldError, type FieldName, type FormValues } from "./config-form";
 import { PRESETS, type PresetName } from "./presets";
-import type { RunState } from "./training-controller";
+import type { RunState, Trained } from "./training-controller";
 
 /** What the pane needs of a picked file (a DOM File satisfies it). */
 export interface PickedFile {
@@ -40,6 +40,8 @@ export interface PaneState {
   epochs: readonly EpochResult[];
   /** Reading picked files before a run starts: Train is blocked meanwhile. */
   starting: boolean;
+  /** The last run's network and test report, once it has finished. */
+  trained: Trained | undefined;
 }
 
 export function initialPaneState(destination: string): PaneState {
@@ -56,6 +58,7 @@ export function initialPaneState(destination: string): PaneState {
     progress: { run: 0, epoch: 0, text: "" },
     epochs: [],
     starting: false,
+    trained: undefined,
   };
 }
 

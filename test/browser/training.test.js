@@ -73,6 +73,40 @@ module.exports = [
         );
       }
       assert.equal(await cellNumber(page, `F${FIRST_EPOCH_ROW}`), 3, "learning rate column holds η = 3");
+      // The trained network, used: the run sheet's test digit is classified by a GD.MLP_PREDICT formula over its
+      // pixel cells and the parameters on the sheet (HyperFormula, float64), and the pane shows the worker's
+      // predictions (float32) on the same first test image: both must name the same digit.
+      const digits = page.getByRole("list", { name: "Test digits with predictions" }).getByRole("listitem");
+      assert.ok((await digits.count()) >= 16, "at least the first 16 test digits are shown");
+      const first = await digits.first().getAttribute("aria-label");
+      const [, firstPredicted] = /^test image 0: true 7, predicted (\d)/.exec(first) ?? [];
+      assert.ok(firstPredicted !== undefined, `the first test digit is a 7 with a prediction: ${first}`);
+      assert.equal(await cellText(page, "R14"), "test image 0 (true digit 7), pixels / 255");
+      assert.equal(
+        await cellText(page, "S45"),
+        firstPredicted,
+        "the sheet's MLP_PREDICT agrees with the pane",
+      );
+      assert.equal(await cellText(page, "R2"), "true \\ predicted");
+      let tested = 0;
+      for (let t = 0; t < 10; t++) {
+        for (let p = 0; p < 10; p++)
+          tested += await cellNumber(page, `${String.fromCharCode(83 + p)}${3 + t}`);
+      }
+      assert.equal(tested, 10000, "the confusion matrix counts every test image once");
+      // A digit drawn on the pad with the mouse gets a prediction.
+      const pad = page.getByRole("img", { name: /Drawing pad/ });
+      await pad.scrollIntoViewIfNeeded();
+      const box = await pad.boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + 20);
+      await page.mouse.down();
+      for (let y = 20; y <= box.height - 20; y += 8) await page.mouse.move(box.x + box.width / 2, box.y + y);
+      await page.mouse.up();
+      await page.getByText(/^Predicted: \d$/).waitFor();
+      await page
+        .locator("#app")
+        .screenshot({ path: (await screenshot("workbench-trained-network")).replace(/\.png$/, "-pane.png") });
+
       const runChart = await drawnChart(page);
       assert.equal(runChart.title, "Run 1 sgd 3: loss and accuracy per epoch");
       assert.equal(runChart.series[2].values.length, 2);

@@ -252,15 +252,16 @@ describe("ExcelRunSink.writeTrained: the trained network on the run's sheet", ()
     expect(book.get(sheet, CONFUSION_ROW + 1, CONFUSION_COLUMN)).toBe("true \\ predicted");
     expect(book.get(sheet, CONFUSION_ROW + 2, CONFUSION_COLUMN + 1)).toBe(7);
     expect(book.get(sheet, CONFUSION_ROW + 2 + 5, CONFUSION_COLUMN + 1 + 3)).toBe(1);
-    // 7,850 parameters below two header rows: all written, W[3][3] = 1 where the layout puts it.
-    expect(book.get(sheet, PARAMS_HEADER_ROWS + 3 * 784 + 3, PARAMS_COLUMN)).toBe(1);
-    expect(book.get(sheet, PARAMS_HEADER_ROWS + 7849, PARAMS_COLUMN)).toBe(0);
-    expect(book.get(sheet, PARAMS_HEADER_ROWS + 7850, PARAMS_COLUMN)).toBe("");
+    // One row per unit below two header rows: unit 3's weight from pixel 3 is 1, its bias (column 784) 0.
+    expect(book.get(sheet, PARAMS_HEADER_ROWS + 3, PARAMS_COLUMN + 3)).toBe(1);
+    expect(book.get(sheet, PARAMS_HEADER_ROWS + 3, PARAMS_COLUMN + 4)).toBe(0);
+    expect(book.get(sheet, PARAMS_HEADER_ROWS + 9, PARAMS_COLUMN + 784)).toBe(0);
+    expect(book.get(sheet, PARAMS_HEADER_ROWS + 10, PARAMS_COLUMN)).toBe("");
     expect(book.get(sheet, DIGIT_ROW + 1, DIGIT_COLUMN + 3)).toBeCloseTo(250 / 255, 12);
-    // The formula names the pixels (R15:AS42) and the parameters (AV3:AV7852), as a user would type it.
+    // The formula names the pixels (R15:AS42) and the parameters (AV3:AEZ12: 10 units × 784 weights + bias).
     const formulaRow = DIGIT_ROW + 1 + 28 + 1;
     expect(book.get(sheet, formulaRow, DIGIT_COLUMN + 1)).toBe(
-      '=GD.MLP_PREDICT("784,10",AV3:AV7852,R15:AS42,"sigmoid","linear")',
+      '=GD.MLP_PREDICT("784,10",AV3:AEZ12,R15:AS42,"sigmoid","linear")',
     );
     expect(book.get(sheet, formulaRow + 1, DIGIT_COLUMN + 1)).toBe("=MATCH(MAX(S44:AB44),S44:AB44,0)-1");
   });

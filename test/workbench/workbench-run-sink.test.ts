@@ -105,10 +105,10 @@ describe("WorkbenchRunSink.writeTrained: the network used from cells", () => {
     expect(at(CONFUSION_ROW + 2, CONFUSION_COLUMN)).toBe(0);
     expect(at(CONFUSION_ROW + 2, CONFUSION_COLUMN + 1)).toBe(7);
     expect(at(CONFUSION_ROW + 2 + 5, CONFUSION_COLUMN + 1 + 3)).toBe(1);
-    // Parameters: W[j][j] = 1 at row j·784 + j of the column.
-    expect(at(PARAMS_HEADER_ROWS + 3 * 784 + 3, PARAMS_COLUMN)).toBe(1);
-    expect(at(PARAMS_HEADER_ROWS + 3 * 784 + 4, PARAMS_COLUMN)).toBe(0);
-    expect(at(PARAMS_HEADER_ROWS + 7849, PARAMS_COLUMN)).toBe(0);
+    // Parameters, one row per unit: unit j's weight from pixel j is 1; the bias (column 784) is 0.
+    expect(at(PARAMS_HEADER_ROWS + 3, PARAMS_COLUMN + 3)).toBe(1);
+    expect(at(PARAMS_HEADER_ROWS + 3, PARAMS_COLUMN + 4)).toBe(0);
+    expect(at(PARAMS_HEADER_ROWS + 9, PARAMS_COLUMN + 784)).toBe(0);
     // The digit's pixels / 255, and the formula's outputs: output j = pixel j / 255 (the picker network).
     expect(at(DIGIT_ROW + 1, DIGIT_COLUMN + 3)).toBeCloseTo(250 / 255, 12);
     const formulaRow = DIGIT_ROW + 1 + 28 + 1;

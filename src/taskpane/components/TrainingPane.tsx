@@ -4,6 +4,7 @@ import type { PaneStore } from "../pane-store";
 import { ConfigFields } from "./ConfigFields";
 import { DataFields } from "./DataFields";
 import { RunPanel } from "./RunPanel";
+import { TrainedPanel } from "./TrainedPanel";
 import { usePaneState } from "./use-pane-state";
 
 export interface PaneChoices {
@@ -53,6 +54,7 @@ export function TrainingPane(props: { store: PaneStore; actions: PaneActions; ch
         </Select>
       </Field>
       <RunPanel state={state} actions={props.actions} />
+      <TrainedPanel trained={state.trained} />
     </section>
   );
 }
