@@ -90,8 +90,9 @@ module.exports = [
       assert.equal(await cellText(page, "R2"), "true \\ predicted");
       let tested = 0;
       for (let t = 0; t < 10; t++) {
-        for (let p = 0; p < 10; p++)
-          tested += await cellNumber(page, `${String.fromCharCode(83 + p)}${3 + t}`);
+        for (const column of ["S", "T", "U", "V", "W", "X", "Y", "Z", "AA", "AB"]) {
+          tested += await cellNumber(page, `${column}${3 + t}`);
+        }
       }
       assert.equal(tested, 10000, "the confusion matrix counts every test image once");
       // A digit drawn on the pad with the mouse gets a prediction.
