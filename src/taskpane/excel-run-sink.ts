@@ -20,7 +20,7 @@ import { trainedBlocks } from "./network-layout";
 import { RUNS_SHEET, freeSheetName, runSheetName } from "./run-sheet-name";
 import type { Trained } from "./training-controller";
 
-/** Rows per write of the parameters' column (a 784-100-10 network has 79,510): keeps each request small. */
+/** Rows per write: keeps each request within Excel's payload limit (784-100-10's 110 unit rows are one piece). */
 const ROWS_PER_WRITE = 20000;
 
 /**
@@ -197,7 +197,7 @@ export class ExcelRunSink implements EpochSink {
 
   /**
    * The trained network on the run's sheet (network-layout.ts): the confusion matrix, a test digit with a
-   * GD.MLP_PREDICT formula classifying it, and the parameters in one column, written in pieces.
+   * GD.MLP_PREDICT formula classifying it, and the parameters as one row per unit, written in pieces.
    */
   async writeTrained(trained: Trained): Promise<void> {
     const place = this.requirePlace();
@@ -209,7 +209,12 @@ export class ExcelRunSink implements EpochSink {
         const width = Math.max(...block.rows.map((r) => r.length));
         const hasFormula = block.rows.some((r) => r.some((v) => typeof v === "string" && v.startsWith("=")));
         for (let start = 0; start < block.rows.length; start += ROWS_PER_WRITE) {
-          const rows = block.rows.slice(start, start + ROWS_PER_WRITE);
+          // Excel takes only rectangular arrays: short rows (titles above the parameters) are padded with blanks.
+          const rows = block.rows
+            .slice(start, start + ROWS_PER_WRITE)
+            .map((r) =>
+              r.length < width ? [...r, ...Array.from({ length: width - r.length }, () => "")] : r,
+            );
           const range = sheet.getRangeByIndexes(block.row + start, block.column, rows.length, width);
           if (hasFormula) range.formulas = rows;
           else range.values = rows;
