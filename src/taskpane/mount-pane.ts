@@ -7,7 +7,9 @@ import { renderTrainingPane } from "./components/render-pane";
 import type { EpochSink } from "./epoch-sink";
 import {
   FILE_LABELS,
-  PaneStore,
+  Store,
+  type PaneStore,
+  type ProgressStore,
   fieldErrorMap,
   initialPaneState,
   type FileKey,
@@ -59,6 +61,7 @@ export interface PaneActions {
 
 export interface MountedPane {
   store: PaneStore;
+  progress: ProgressStore;
   controller: TrainingController;
   actions: PaneActions;
 }
@@ -66,7 +69,7 @@ export interface MountedPane {
 /** Builds the pane's core (store, controller, actions) and renders the Fluent UI view into `container`. */
 export function mountTrainingPane(container: HTMLElement, host: PaneHost): MountedPane {
   const pane = createPaneCore(host);
-  renderTrainingPane(container, pane.store, pane.actions, {
+  renderTrainingPane(container, pane.store, pane.progress, pane.actions, {
     optimizers: host.optimizers,
     schedules: host.schedules,
     destinations: host.destinations,
@@ -78,7 +81,8 @@ export function mountTrainingPane(container: HTMLElement, host: PaneHost): Mount
 export function createPaneCore(host: PaneHost): MountedPane {
   const first = host.destinations[0];
   if (!first) throw new Error("the pane needs at least one destination");
-  const store = new PaneStore(initialPaneState(first.value));
+  const store: PaneStore = new Store(initialPaneState(first.value));
+  const progressStore: ProgressStore = new Store({ run: 0, epoch: 0, text: "" });
   const clock = { loadedAt: 0, train: 0 };
   let latest: ProgressInfo | undefined;
   let progressTimer: ReturnType<typeof setTimeout> | undefined;
@@ -92,18 +96,14 @@ export function createPaneCore(host: PaneHost): MountedPane {
       trainImages: clock.train,
       elapsed: (globalThis.performance.now() - clock.loadedAt) / 1000,
     });
-    store.update({
-      progress: { run: progress.runFraction, epoch: progress.epochFraction, text: progress.text },
-    });
+    progressStore.update({ run: progress.runFraction, epoch: progress.epochFraction, text: progress.text });
   };
   const controller = new TrainingController(host.createWorker, {
     state: (state, detail) => store.update({ run: { state, detail } }),
     loaded: (info) => {
       clock.loadedAt = globalThis.performance.now();
       clock.train = info.train;
-      store.update((s) => ({
-        progress: { ...s.progress, text: `MNIST loaded in ${info.seconds.toFixed(1)} s` },
-      }));
+      progressStore.update({ text: `MNIST loaded in ${info.seconds.toFixed(1)} s` });
     },
     // The worker may post hundreds of progress messages a second: the page shows at most ten of them.
     progress: (p) => {
@@ -135,7 +135,7 @@ export function createPaneCore(host: PaneHost): MountedPane {
       if (store.get().starting || !FINAL_STATES.includes(controller.state)) return;
       // Reading picked files is asynchronous: block a second click until the run has started (or failed).
       store.update({ starting: true });
-      startRun(store, host, controller)
+      startRun(store, progressStore, host, controller)
         .catch((error: unknown) => {
           store.update({ messages: [error instanceof Error ? error.message : String(error)] });
         })
@@ -143,10 +143,15 @@ export function createPaneCore(host: PaneHost): MountedPane {
     },
     stop: () => controller.stop(),
   };
-  return { store, controller, actions };
+  return { store, progress: progressStore, controller, actions };
 }
 
-async function startRun(store: PaneStore, host: PaneHost, controller: TrainingController): Promise<void> {
+async function startRun(
+  store: PaneStore,
+  progress: ProgressStore,
+  host: PaneHost,
+  controller: TrainingController,
+): Promise<void> {
   const parsed = parseTrainForm(store.get().form, host.checkConfig);
   if (!parsed.ok) {
     // Each message stands under its field; the live region names the fields once.
@@ -163,7 +168,8 @@ async function startRun(store: PaneStore, host: PaneHost, controller: TrainingCo
   const state = store.get();
   const destination = host.destinations.find((d) => d.value === state.destination) ?? host.destinations[0];
   if (!destination) throw new Error("the pane needs at least one destination");
-  store.update({ epochs: [], warning: "", progress: { run: 0, epoch: 0, text: "" }, trained: undefined });
+  store.update({ epochs: [], warning: "", trained: undefined });
+  progress.update({ run: 0, epoch: 0, text: "" });
   const sink = destination.sink((message) => store.update({ warning: message }));
   controller.start(parsed.config, data, {
     description: sink.description,

@@ -36,7 +36,6 @@ export interface PaneState {
   run: { state: RunState; detail: string };
   /** A non-error notice or a sink failure (results stay in the pane). */
   warning: string;
-  progress: { run: number; epoch: number; text: string };
   epochs: readonly EpochResult[];
   /** Reading picked files before a run starts: Train is blocked meanwhile. */
   starting: boolean;
@@ -55,7 +54,6 @@ export function initialPaneState(destination: string): PaneState {
     destination,
     run: { state: "idle", detail: "Ready." },
     warning: "",
-    progress: { run: 0, epoch: 0, text: "" },
     epochs: [],
     starting: false,
     trained: undefined,
@@ -69,24 +67,35 @@ export function fieldErrorMap(errors: readonly FieldError[]): Partial<Record<Fie
 }
 
 /** A tiny observable store (React's useSyncExternalStore contract: subscribe + getSnapshot). */
-export class PaneStore {
-  private state: PaneState;
+export class Store<T extends object> {
+  private state: T;
   private readonly listeners = new Set<() => void>();
 
-  constructor(initial: PaneState) {
+  constructor(initial: T) {
     this.state = initial;
   }
 
-  readonly get = (): PaneState => this.state;
+  readonly get = (): T => this.state;
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
-  update(patch: Partial<PaneState> | ((state: PaneState) => Partial<PaneState>)): void {
+  update(patch: Partial<T> | ((state: T) => Partial<T>)): void {
     const change = typeof patch === "function" ? patch(this.state) : patch;
     this.state = { ...this.state, ...change };
     for (const listener of this.listeners) listener();
   }
 }
+
+export type PaneStore = Store<PaneState>;
+
+export interface ProgressState {
+  run: number;
+  epoch: number;
+  text: string;
+}
+
+/** Progress changes ten times a second during a run: a store of its own, so only the progress view re-renders. */
+export type ProgressStore = Store<ProgressState>;

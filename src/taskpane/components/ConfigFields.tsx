@@ -1,4 +1,4 @@
-import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Input, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { memo } from "react";
 import { ACTIVATIONS, INITS, LOSSES, OUTPUTS, cliName, type FieldName } from "../config-form";
 import type { PaneActions } from "../mount-pane";
@@ -23,6 +23,10 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
   },
   wide: { gridColumn: "1 / -1" },
+  preset: { marginBottom: tokens.spacingVerticalM },
+  // A grid track never narrower than its control's intrinsic width would overflow the 320 px pane.
+  field: { minWidth: 0 },
+  control: { width: "100%", minWidth: 0 },
 });
 
 const GROUPS: { legend: string; fields: readonly FieldName[] }[] = [
@@ -69,7 +73,7 @@ export const ConfigFields = memo(function ConfigFields({
       <Field
         label={{ children: "Preset", htmlFor: "gd-preset" }}
         hint="Replaces every field below"
-        className={styles.group}
+        className={styles.preset}
       >
         <Select
           id="gd-preset"
@@ -93,7 +97,8 @@ export const ConfigFields = memo(function ConfigFields({
               value={form[name]}
               error={fieldErrors[name]}
               options={choicesFor[name]}
-              className={WIDE.includes(name) ? styles.wide : undefined}
+              className={mergeClasses(styles.field, WIDE.includes(name) && styles.wide)}
+              controlClassName={styles.control}
               onChange={(value) => actions.setField(name, value)}
             />
           ))}
@@ -108,7 +113,8 @@ function ConfigField(props: {
   value: string;
   error: string | undefined;
   options: readonly string[] | undefined;
-  className: string | undefined;
+  className: string;
+  controlClassName: string;
   onChange: (value: string) => void;
 }) {
   const id = `gd-field-${props.name}`;
@@ -127,7 +133,13 @@ function ConfigField(props: {
       }
     >
       {options ? (
-        <Select id={id} name={props.name} value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        <Select
+          id={id}
+          name={props.name}
+          className={props.controlClassName}
+          value={props.value}
+          onChange={(_, d) => props.onChange(d.value)}
+        >
           {options.map((o) => (
             <option key={o} value={o}>
               {o}
@@ -138,6 +150,7 @@ function ConfigField(props: {
         <Input
           id={id}
           name={props.name}
+          className={props.controlClassName}
           value={props.value}
           spellCheck={false}
           onChange={(_, d) => props.onChange(d.value)}

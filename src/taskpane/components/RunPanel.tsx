@@ -16,7 +16,8 @@ import {
 import { memo } from "react";
 import type { EpochResult } from "../../engine/train/protocol";
 import type { PaneActions } from "../mount-pane";
-import type { PaneState } from "../pane-store";
+import type { PaneState, ProgressStore } from "../pane-store";
+import { usePaneState } from "./use-pane-state";
 import { EPOCH_COLUMNS, epochCells } from "../pane-text";
 import { FINAL_STATES } from "../training-controller";
 
@@ -32,7 +33,15 @@ const useStyles = makeStyles({
 });
 
 /** Train/Stop, the one live region (status, notices, problems), both progress bars and the epoch table. */
-export function RunPanel({ state, actions }: { state: PaneState; actions: PaneActions }) {
+export function RunPanel({
+  state,
+  progress,
+  actions,
+}: {
+  state: PaneState;
+  progress: ProgressStore;
+  actions: PaneActions;
+}) {
   const styles = useStyles();
   const { state: run, detail } = state.run;
   const canTrain = FINAL_STATES.includes(run) && !state.starting;
@@ -70,13 +79,7 @@ export function RunPanel({ state, actions }: { state: PaneState; actions: PaneAc
           </Text>
         )}
       </div>
-      <Field label="Run progress" className={styles.progress}>
-        <ProgressBar id="gd-progress" value={state.progress.run} max={1} thickness="large" />
-      </Field>
-      <Field label="Epoch progress" className={styles.progress}>
-        <ProgressBar id="gd-epoch-progress" value={state.progress.epoch} max={1} />
-      </Field>
-      <Caption1 id="gd-progress-text">{state.progress.text}</Caption1>
+      <ProgressView store={progress} className={styles.progress} />
       <Table id="gd-epochs" size="extra-small" className={styles.table} aria-label="Epochs of the run">
         <TableHeader>
           <TableRow>
@@ -107,3 +110,19 @@ const EpochRows = memo(function EpochRows(props: { epochs: readonly EpochResult[
     </TableBody>
   );
 });
+
+/** Both progress bars and the progress line: the only part that re-renders ten times a second. */
+function ProgressView({ store, className }: { store: ProgressStore; className: string }) {
+  const progress = usePaneState(store);
+  return (
+    <>
+      <Field label="Run progress" className={className}>
+        <ProgressBar id="gd-progress" value={progress.run} max={1} thickness="large" />
+      </Field>
+      <Field label="Epoch progress" className={className}>
+        <ProgressBar id="gd-epoch-progress" value={progress.epoch} max={1} />
+      </Field>
+      <Caption1 id="gd-progress-text">{progress.text}</Caption1>
+    </>
+  );
+}

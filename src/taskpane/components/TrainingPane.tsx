@@ -1,6 +1,6 @@
 import { Field, Select, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import type { Destination, PaneActions } from "../mount-pane";
-import type { PaneStore } from "../pane-store";
+import type { PaneStore, ProgressStore } from "../pane-store";
 import { ConfigFields } from "./ConfigFields";
 import { DataFields } from "./DataFields";
 import { RunPanel } from "./RunPanel";
@@ -24,7 +24,12 @@ const useStyles = makeStyles({
 });
 
 /** The MNIST training pane: layout only; every change goes through `actions`. */
-export function TrainingPane(props: { store: PaneStore; actions: PaneActions; choices: PaneChoices }) {
+export function TrainingPane(props: {
+  store: PaneStore;
+  progress: ProgressStore;
+  actions: PaneActions;
+  choices: PaneChoices;
+}) {
   const state = usePaneState(props.store);
   const styles = useStyles();
   return (
@@ -53,7 +58,7 @@ export function TrainingPane(props: { store: PaneStore; actions: PaneActions; ch
           ))}
         </Select>
       </Field>
-      <RunPanel state={state} actions={props.actions} />
+      <RunPanel state={state} progress={props.progress} actions={props.actions} />
       <TrainedPanel trained={state.trained} />
     </section>
   );
