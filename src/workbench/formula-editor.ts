@@ -13,6 +13,15 @@ import type {
 } from "@glideapps/glide-data-grid";
 import { GridCellKind } from "@glideapps/glide-data-grid";
 import { createElement, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { cycleReference, expectsReference, insertReference, type PointedReference } from "./formula-refs";
+
+/** What the grid may do to an open editor: Point mode inserts the clicked or arrowed-to reference. */
+export interface EditSession {
+  /** True while the caret expects an operand (after `=`, `(`, `,` or an operator) or a reference was just pointed. */
+  pointing(): boolean;
+  /** Inserts `reference` at the caret, or in place of the one pointed at before. */
+  point(reference: string): void;
+}
 
 export interface FormulaEditorHooks {
   /** The active cell's content as typed (formula or value). */
@@ -21,6 +30,12 @@ export interface FormulaEditorHooks {
   onText(text: string): void;
   /** After Enter / Tab committed the entry: the grid moves the selection as Excel does. */
   onCommitted(key: CommitKey, shift: boolean): void;
+  /** The editor opened (with its session) or closed (undefined). */
+  onSession(session: EditSession | undefined): void;
+  /** Point mode by keyboard: the reference the arrow moves to (Shift extends a range from where pointing began). */
+  pointBy(dRow: number, dColumn: number, extend: boolean): string;
+  /** Typing anything else ends the pointing: the next arrow or click starts from the active cell again. */
+  endPointing(): void;
 }
 
 export type CommitKey = "Enter" | "Tab";
@@ -37,6 +52,45 @@ export function formulaEditor(hooks: FormulaEditorHooks): ProvideEditorCallback<
     const typed = initialValue !== undefined;
     const [text, setText] = useState(() => initialValue ?? hooks.source());
     const area = useRef<HTMLTextAreaElement>(null);
+    const pointed = useRef<PointedReference | undefined>(undefined);
+    const latest = useRef(text);
+    latest.current = text;
+    const caretAt = useRef<number | undefined>(undefined);
+    const replaceText = (next: string, caret: number) => {
+      setText(next);
+      latest.current = next;
+      caretAt.current = caret;
+      onChange({ ...value, data: next });
+      hooks.onText(next);
+    };
+    const point = (reference: string) => {
+      const element = area.current;
+      const caret = element ? element.selectionStart : latest.current.length;
+      const edit = insertReference(latest.current, caret, reference, pointed.current);
+      pointed.current = edit.pointed;
+      replaceText(edit.text, edit.caret);
+    };
+    const pointing = () => {
+      const element = area.current;
+      const caret = element ? element.selectionStart : latest.current.length;
+      return pointed.current !== undefined || expectsReference(latest.current, caret);
+    };
+    const current = useRef<EditSession>({ pointing, point });
+    current.current = { pointing, point };
+    useEffect(() => {
+      // Registered once: the editor's session lasts until it closes (a re-render does not end Point mode).
+      hooks.onSession({
+        pointing: () => current.current.pointing(),
+        point: (reference) => current.current.point(reference),
+      });
+      return () => hooks.onSession(undefined);
+    }, []);
+    useLayoutEffect(() => {
+      const element = area.current;
+      if (!element || caretAt.current === undefined) return;
+      element.setSelectionRange(caretAt.current, caretAt.current);
+      caretAt.current = undefined;
+    });
     useLayoutEffect(() => {
       const element = area.current;
       if (!element) return;
@@ -57,31 +111,49 @@ export function formulaEditor(hooks: FormulaEditorHooks): ProvideEditorCallback<
       "aria-label": "cell editor",
       onChange: (event: { target: HTMLTextAreaElement }) => {
         const next = event.target.value;
+        pointed.current = undefined;
+        hooks.endPointing();
         setText(next);
+        latest.current = next;
         onChange({ ...value, data: next });
         hooks.onText(next);
+      },
+      onMouseDown: () => {
+        // Clicking into the text places the caret: what follows is typing, not pointing.
+        pointed.current = undefined;
+        hooks.endPointing();
       },
       onKeyDown: (event: KeyboardEvent & { nativeEvent?: unknown }) => {
         const move = ARROWS[event.key];
         const element = area.current;
-        if ((event.key === "Enter" && !event.altKey) || event.key === "Tab") {
+        if (move && !event.ctrlKey && !event.altKey && !event.metaKey && pointing()) {
+          // Point mode: the arrow moves a reference through the grid (Shift extends it to a range).
+          event.preventDefault();
+          point(hooks.pointBy(move[1], move[0], event.shiftKey));
+        } else if (event.key === "F4") {
+          event.preventDefault();
+          const next = cycleReference(
+            latest.current,
+            element ? element.selectionStart : latest.current.length,
+          );
+          pointed.current = undefined;
+          replaceText(next.text, next.caret);
+        } else if ((event.key === "Enter" && !event.altKey) || event.key === "Tab") {
           event.preventDefault();
           event.stopPropagation();
           const key: CommitKey = event.key === "Tab" ? "Tab" : "Enter";
-          onFinishedEditing({ ...value, data: element?.value ?? text }, [0, 0]);
+          onFinishedEditing({ ...value, data: latest.current }, [0, 0]);
           hooks.onCommitted(key, event.shiftKey);
         } else if (typed && move && !event.shiftKey && !event.ctrlKey && !event.altKey) {
           event.preventDefault();
-          onFinishedEditing({ ...value, data: element?.value ?? text }, move);
+          onFinishedEditing({ ...value, data: latest.current }, move);
         } else if (event.key === "Enter" && event.altKey) {
           // Alt+Enter: a new line inside the cell.
           event.preventDefault();
           event.stopPropagation();
           if (!element) return;
           const at = element.selectionStart;
-          const next = `${text.slice(0, at)}\n${text.slice(element.selectionEnd)}`;
-          setText(next);
-          onChange({ ...value, data: next });
+          replaceText(`${text.slice(0, at)}\n${text.slice(element.selectionEnd)}`, at + 1);
         }
       },
     });

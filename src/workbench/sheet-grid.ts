@@ -19,7 +19,14 @@ import {
   type Rectangle,
   GridCellKind,
 } from "@glideapps/glide-data-grid";
-import type { ExportedChange, HyperFormula, SimpleCellAddress, SimpleCellRange } from "hyperformula";
+import {
+  DetailedCellError,
+  ErrorType,
+  type ExportedChange,
+  type HyperFormula,
+  type SimpleCellAddress,
+  type SimpleCellRange,
+} from "hyperformula";
 import { createElement, createRef, type RefObject } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { el } from "../taskpane/dom";
@@ -27,9 +34,10 @@ import { parseEntry } from "./cell-entry";
 import { cellName, columnName } from "./cell-format";
 import { dataBlock, dataEdge, type GridLimits } from "./data-edge";
 import { fillTarget, modulo } from "./fill-range";
-import { type CommitKey, formulaEditor } from "./formula-editor";
+import { type CommitKey, type EditSession, formulaEditor } from "./formula-editor";
 import { cellSource, gridCell, spillAnchor } from "./grid-cells";
 import { type CellRange, rangeName } from "./sheet-series";
+import { SheetTabs } from "./sheet-tabs";
 import { cellStatus, selectionSummary } from "./status-text";
 
 export interface GridElements {
@@ -51,6 +59,8 @@ const COLUMN_WIDTH = 84;
 const ROW_HEIGHT = 22;
 const HEADER_HEIGHT = 24;
 const ROW_MARKER_WIDTH = 52;
+/** How far up and left of a cleared cell a #SPILL! anchor it blocked is looked for. */
+const SPILL_REACH = 64;
 /** Status-bar sums read at most this many cells (a whole-sheet selection is 260,000). */
 const SUMMARY_CELL_LIMIT = 200000;
 
@@ -69,6 +79,8 @@ const THEME = {
   borderColor: "#e1e1e1",
   horizontalBorderColor: "#e1e1e1",
 };
+
+type HistoryStep = { kind: "engine" } | { kind: "order"; before: number[]; after: number[] };
 
 function cellSelection(row: number, column: number, anchorRow = row, anchorColumn = column): GridSelection {
   const x = Math.min(column, anchorColumn);
@@ -104,6 +116,23 @@ export class SheetGrid {
   /** Where a run of Tabs began (Enter returns to that column, one row down). */
   private tabStart: number | undefined;
   private readonly provideEditor: DataEditorProps["provideEditor"];
+  private readonly tabs: SheetTabs;
+  /** The tabs' order (sheet ids): HyperFormula has none, so moving a tab is the grid's own undoable step. */
+  private order: number[] = [];
+  /**
+   * What Ctrl+Z undoes, newest last: a HyperFormula operation (HyperFormula's own undo stack holds it) or a tab
+   * move. Ctrl+Y redoes from `redoable`.
+   */
+  private readonly undoable: HistoryStep[] = [];
+  /** The open cell editor, for Point mode; the reference being pointed at (anchor and moving end, [col, row]). */
+  private session: EditSession | undefined;
+  private point: { anchor: Item; end: Item } | undefined;
+  private pointDragging = false;
+  /** The visible region as Glide last reported it (first column/row, sub-cell offsets), to map the mouse to cells. */
+  private visible = { x: 0, y: 0, width: 0, height: 0, tx: 0, ty: 0 };
+  /** What the last Ctrl+C / Ctrl+X in the grid took, and its text as copied out (to recognise its paste). */
+  private clip: { sheet: number; range: Rectangle; cut: boolean; text: string } | undefined;
+  private readonly redoable: HistoryStep[] = [];
 
   constructor(
     private readonly hf: HyperFormula,
@@ -117,11 +146,26 @@ export class SheetGrid {
         elements.formulaBar.value = text;
       },
       onCommitted: (key, shift) => this.moveAfterEntry(key, shift),
+      onSession: (session) => {
+        this.session = session;
+        if (!session && this.point) this.endPointing();
+      },
+      pointBy: (dRow, dColumn, extend) => this.pointBy(dRow, dColumn, extend),
+      endPointing: () => this.endPointing(),
     });
+    this.wirePointing();
     this.content = this.contentFor(0);
     hf.on("valuesUpdated", (changes: ExportedChange[]) => this.onValuesUpdated(changes));
     for (const event of ["sheetAdded", "sheetRemoved", "sheetRenamed"] as const)
       hf.on(event, () => this.renderTabs());
+    this.tabs = new SheetTabs(elements.tabs, {
+      select: (name) => this.showSheet(name),
+      add: () => this.addSheet(),
+      rename: (name, newName) => this.renameSheet(name, newName),
+      remove: (name) => this.removeSheet(name),
+      move: (name, index) => this.moveSheet(name, index),
+    });
+    this.wireClipboard();
     this.wireFormulaBar();
     this.wireNameBox();
   }
@@ -247,14 +291,47 @@ export class SheetGrid {
   }
 
   private write(address: SimpleCellAddress, text: string): boolean {
-    try {
-      this.hf.setCellContents(address, [[parseEntry(text)]]);
-    } catch (error) {
-      this.showStatusMessage(`${cellName(address.row, address.col)} was not changed: ${errorText(error)}`);
-      return false;
-    }
+    const entry = parseEntry(text);
+    const blocked = entry === null ? this.blockedSpills([address]) : [];
+    const done = this.operation(`change ${cellName(address.row, address.col)}`, () =>
+      this.hf.batch(() => {
+        this.hf.setCellContents(address, [[entry]]);
+        this.respill(blocked);
+      }),
+    );
     this.afterSelection();
-    return true;
+    return done;
+  }
+
+  /**
+   * The #SPILL! anchors up and to the left of `cells` (which a cleared cell may have been blocking). HyperFormula
+   * does not re-spill an array when its blocker goes, so `respill` enters their formulas again, in the same step.
+   */
+  private blockedSpills(
+    cells: readonly SimpleCellAddress[],
+  ): { address: SimpleCellAddress; formula: string }[] {
+    if (cells.length === 0) return [];
+    const { hf, sheet } = this;
+    const top = Math.max(0, Math.min(...cells.map((c) => c.row)) - SPILL_REACH);
+    const left = Math.max(0, Math.min(...cells.map((c) => c.col)) - SPILL_REACH);
+    const bottom = Math.max(...cells.map((c) => c.row));
+    const right = Math.max(...cells.map((c) => c.col));
+    const used = hf.getSheetDimensions(sheet);
+    const found = [];
+    for (let row = top; row <= Math.min(bottom, used.height - 1); row++) {
+      for (let col = left; col <= Math.min(right, used.width - 1); col++) {
+        const address = { sheet, row, col };
+        const value = hf.getCellValue(address);
+        if (!(value instanceof DetailedCellError) || value.type !== ErrorType.SPILL) continue;
+        const formula = hf.getCellFormula(address);
+        if (formula) found.push({ address, formula });
+      }
+    }
+    return found;
+  }
+
+  private respill(blocked: readonly { address: SimpleCellAddress; formula: string }[]): void {
+    for (const { address, formula } of blocked) this.hf.setCellContents(address, [[formula]]);
   }
 
   private isFilled = (row: number, column: number): boolean => {
@@ -262,22 +339,85 @@ export class SheetGrid {
     return value !== null && value !== "";
   };
 
+  /** The sheet ids in tab order: HyperFormula's sheets, kept in the order the user gave them. */
+  private sheetOrder(): number[] {
+    const ids = this.hf.getSheetNames().flatMap((name) => {
+      const id = this.hf.getSheetId(name);
+      return id === undefined ? [] : [id];
+    });
+    this.order = [
+      ...this.order.filter((id) => ids.includes(id)),
+      ...ids.filter((id) => !this.order.includes(id)),
+    ];
+    return this.order;
+  }
+
   private renderTabs(): void {
-    const { hf, elements } = this;
-    const names = hf.getSheetNames();
+    const { hf } = this;
+    const names = this.sheetOrder().map((id) => hf.getSheetName(id) ?? "");
     if (!names.includes(this.activeSheetName) && names[0] !== undefined) {
-      const first = hf.getSheetId(names[0]);
-      if (first !== undefined && first !== this.sheet)
-        queueMicrotask(() => this.showSheet(names[0] as string));
+      const first = names[0];
+      queueMicrotask(() => {
+        if (!hf.getSheetNames().includes(this.activeSheetName)) this.showSheet(first);
+      });
     }
-    elements.tabs.replaceChildren(
-      ...names.map((name) => {
-        const tab = el("button", { type: "button", class: "wb-tab", "data-sheet": name }, name);
-        if (hf.getSheetId(name) === this.sheet) tab.classList.add("wb-tab-active");
-        tab.addEventListener("click", () => this.showSheet(name));
-        return tab;
-      }),
-    );
+    this.tabs.render(names, this.activeSheetName);
+  }
+
+  /** Runs one HyperFormula operation the user asked for, as one step of the grid's undo history. */
+  private operation(what: string, run: () => void): boolean {
+    try {
+      run();
+    } catch (error) {
+      this.showStatusMessage(`could not ${what}: ${errorText(error)}`);
+      return false;
+    }
+    this.undoable.push({ kind: "engine" });
+    this.redoable.length = 0;
+    return true;
+  }
+
+  private addSheet(): void {
+    const names = new Set(this.hf.getSheetNames().map((n) => n.toLowerCase()));
+    let n = this.hf.countSheets() + 1;
+    while (names.has(`sheet${n}`)) n++;
+    const name = `Sheet${n}`;
+    if (this.operation(`add ${name}`, () => this.hf.addSheet(name))) this.showSheet(name);
+  }
+
+  private renameSheet(name: string, newName: string): void {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) return;
+    if (!this.hf.isItPossibleToRenameSheet(id, newName)) {
+      this.showStatusMessage(`cannot rename ${name} to ${newName}: that name is taken or not allowed`);
+      this.renderTabs();
+      return;
+    }
+    this.operation(`rename ${name}`, () => this.hf.renameSheet(id, newName));
+    this.render();
+  }
+
+  private removeSheet(name: string): void {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined || this.hf.countSheets() < 2) return;
+    const at = this.sheetOrder().indexOf(id);
+    if (!this.operation(`delete ${name}`, () => this.hf.removeSheet(id))) return;
+    const order = this.sheetOrder();
+    const next = order[Math.min(at, order.length - 1)];
+    const nextName = next === undefined ? undefined : this.hf.getSheetName(next);
+    if (nextName) this.showSheet(nextName);
+  }
+
+  private moveSheet(name: string, index: number): void {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) return;
+    const before = [...this.sheetOrder()];
+    const after = before.filter((other) => other !== id);
+    after.splice(Math.max(0, Math.min(index, after.length)), 0, id);
+    this.order = after;
+    this.undoable.push({ kind: "order", before, after });
+    this.redoable.length = 0;
+    this.renderTabs();
   }
 
   private renderView(): void {
@@ -298,6 +438,15 @@ export class SheetGrid {
       onVisibleRegionChanged: this.onVisibleRegionChanged,
       onItemHovered: this.onItemHovered,
       provideEditor: this.provideEditor,
+      isOutsideClick: this.isOutsideClick,
+      onPaste: this.onPaste,
+      ...(this.point
+        ? {
+            highlightRegions: [
+              { color: "rgba(31, 95, 168, 0.18)", range: rectOf(this.point), style: "dashed" },
+            ],
+          }
+        : {}),
       fillHandle: true,
       rowMarkers: "number",
       rowMarkerWidth: ROW_MARKER_WIDTH,
@@ -352,13 +501,13 @@ export class SheetGrid {
       }
     }
     if (cells.length > 0) {
-      try {
+      const blocked = this.blockedSpills(cells);
+      this.operation(`clear ${rangeName(this.selection)}`, () =>
         hf.batch(() => {
           for (const address of cells) hf.setCellContents(address, [[null]]);
-        });
-      } catch (error) {
-        this.showStatusMessage(`could not clear ${rangeName(this.selection)}: ${errorText(error)}`);
-      }
+          this.respill(blocked);
+        }),
+      );
     }
     this.afterSelection();
     return false;
@@ -381,7 +530,7 @@ export class SheetGrid {
       start: { sheet, row: r.y, col: r.x },
       end: { sheet, row: r.y + r.height - 1, col: r.x + r.width - 1 },
     });
-    try {
+    this.operation(`fill ${rangeName(toCellRange(sheet, target))}`, () => {
       const data = hf.getFillRangeData(range(source), range(target));
       // A spilled cell of the pattern is its anchor's result, not content: it stays empty, so the copies spill.
       for (let r = 0; r < target.height; r++) {
@@ -396,9 +545,7 @@ export class SheetGrid {
         }
       }
       hf.setCellContents(range(target).start, data);
-    } catch (error) {
-      this.showStatusMessage(`could not fill ${rangeName(toCellRange(sheet, target))}: ${errorText(error)}`);
-    }
+    });
     this.gridSelection = {
       ...cellSelection(destination.y, destination.x),
       current: {
@@ -416,7 +563,7 @@ export class SheetGrid {
     const key = event.key;
     const current = this.gridSelection.current;
     if (primary && !event.altKey && (key === "z" || key === "Z" || key === "y" || key === "Y")) {
-      event.cancel();
+      consume(event);
       const redo = key.toLowerCase() === "y" || event.shiftKey;
       this.undoOrRedo(redo);
       return;
@@ -426,7 +573,7 @@ export class SheetGrid {
     const move = ARROWS[key];
     if (primary && move) {
       // Ctrl+arrow: the edge of the data block (Ctrl+Shift+arrow extends the selection to it).
-      event.cancel();
+      consume(event);
       const to = dataEdge(this.isFilled, { row, column: col }, move[0], move[1], this.size());
       this.select(to.row, to.column, event.shiftKey);
       return;
@@ -441,7 +588,7 @@ export class SheetGrid {
         range.width === block.right - block.left + 1 &&
         range.height === block.bottom - block.top + 1;
       if (!same && (block.bottom > block.top || block.right > block.left)) {
-        event.cancel();
+        consume(event);
         this.gridSelection = {
           ...this.gridSelection,
           current: {
@@ -461,20 +608,20 @@ export class SheetGrid {
       return;
     }
     if (primary && key === "End") {
-      event.cancel();
+      consume(event);
       const used = this.hf.getSheetDimensions(this.sheet);
       this.select(Math.max(0, used.height - 1), Math.max(0, used.width - 1), event.shiftKey);
       return;
     }
     if ((key === "Enter" && !event.altKey) || key === "Tab") {
       if (primary) return;
-      event.cancel();
+      consume(event);
       this.moveAfterEntry(key, event.shiftKey);
       return;
     }
     if (key === "Backspace" && !primary) {
       // Backspace clears the active cell and starts typing into it.
-      event.cancel();
+      consume(event);
       this.write(this.address(), "");
       this.elements.formulaBar.value = "";
     }
@@ -499,17 +646,24 @@ export class SheetGrid {
 
   private undoOrRedo(redo: boolean): void {
     const { hf } = this;
+    const from = redo ? this.redoable : this.undoable;
+    const to = redo ? this.undoable : this.redoable;
+    // Steps HyperFormula took that the grid did not start (a training run's rows) are undone by HyperFormula alone.
+    const step: HistoryStep | undefined = from.pop() ?? { kind: "engine" };
     try {
-      if (redo ? hf.isThereSomethingToRedo() : hf.isThereSomethingToUndo()) {
+      if (step.kind === "order") this.order = [...(redo ? step.after : step.before)];
+      else if (redo ? hf.isThereSomethingToRedo() : hf.isThereSomethingToUndo()) {
         if (redo) hf.redo();
         else hf.undo();
-      }
+      } else return;
+      to.push(step);
     } catch (error) {
       this.showStatusMessage(`could not ${redo ? "redo" : "undo"}: ${errorText(error)}`);
     }
     if (!hf.getSheetNames().includes(this.activeSheetName)) {
-      const first = hf.getSheetNames()[0];
-      if (first) this.showSheet(first);
+      const first = this.sheetOrder()[0];
+      const name = first === undefined ? undefined : hf.getSheetName(first);
+      if (name) this.showSheet(name);
     }
     this.render();
     this.afterSelection();
@@ -521,9 +675,12 @@ export class SheetGrid {
     widths.set(index, Math.round(width));
     this.columnsCache = undefined;
     this.renderView();
+    this.onVisibleRegionChanged(this.visible, this.visible.tx, this.visible.ty);
   };
 
+  /** Where the visible cells are drawn (data-layout: what the browser tests click by), after a scroll or a resize. */
   private readonly onVisibleRegionChanged = (range: Rectangle, tx: number, ty: number): void => {
+    this.visible = { x: range.x, y: range.y, width: range.width, height: range.height, tx, ty };
     const size = this.size();
     const columns = this.columnsFor(size.columns);
     this.elements.host.dataset["layout"] = JSON.stringify({
@@ -623,6 +780,196 @@ export class SheetGrid {
     bar.append(el("span", { class: "wb-status-message", role: "alert" }, message));
   }
 
+  /**
+   * Ctrl+C / Ctrl+X in the grid (the browser's copy and cut events, taken before Glide's): the selection's values go
+   * on the clipboard as tab-separated text, HyperFormula keeps the formulas for a paste here. A cut range stays
+   * until it is pasted, as in Excel (Glide would clear it at once). Only text goes out: pasted HTML is parsed by
+   * Glide into the page, where the styles browsers add to it break the page's style policy.
+   */
+  private wireClipboard(): void {
+    const take = (cut: boolean) => (event: ClipboardEvent) => {
+      const range = this.gridSelection.current?.range;
+      if (!range || !this.elements.host.contains(document.activeElement) || this.session) return;
+      if (document.activeElement instanceof HTMLTextAreaElement) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      const text = this.copy(range, cut);
+      if (text !== undefined) event.clipboardData?.setData("text/plain", text);
+    };
+    document.addEventListener("copy", take(false), { capture: true });
+    document.addEventListener("cut", take(true), { capture: true });
+  }
+
+  private copy(range: Rectangle, cut: boolean): string | undefined {
+    const { hf, sheet } = this;
+    const source = rangeOf(sheet, range);
+    try {
+      if (cut) hf.cut(source);
+      else hf.copy(source);
+    } catch (error) {
+      this.showStatusMessage(`could not ${cut ? "cut" : "copy"}: ${errorText(error)}`);
+      return undefined;
+    }
+    const rows: string[] = [];
+    for (let r = range.y; r < range.y + range.height; r++) {
+      const cells: string[] = [];
+      for (let c = range.x; c < range.x + range.width; c++) {
+        const cell = gridCell(hf, { sheet, row: r, col: c });
+        cells.push(cell.kind === GridCellKind.Text ? cell.data : "");
+      }
+      rows.push(cells.join("\t"));
+    }
+    this.clip = { sheet, range, cut, text: rows.join("\n") };
+    return this.clip.text;
+  }
+
+  /**
+   * Ctrl+V (Glide read the clipboard as rows of text). What this grid copied is pasted by HyperFormula, formulas
+   * and all, references shifted by the offset (a cut keeps them pointing at the moved cells); one copied cell onto
+   * a larger selection fills it. Text from another application goes in as values (numbers as numbers).
+   */
+  private readonly onPaste = (target: Item, values: readonly (readonly string[])[]): boolean => {
+    const { hf, sheet } = this;
+    const clip = this.clip;
+    const text = values.map((row) => row.join("\t")).join("\n");
+    const selection = this.gridSelection.current?.range ?? {
+      x: target[0],
+      y: target[1],
+      width: 1,
+      height: 1,
+    };
+    const at = { sheet, row: selection.y, col: selection.x };
+    let pasted: Rectangle;
+    if (clip && normalise(clip.text) === normalise(text) && hf.getSheetName(clip.sheet) !== undefined) {
+      const single = clip.range.width === 1 && clip.range.height === 1;
+      if (single && !clip.cut && (selection.width > 1 || selection.height > 1)) {
+        pasted = selection;
+        this.operation(`paste into ${rangeName(toCellRange(sheet, selection))}`, () =>
+          hf.setCellContents(
+            at,
+            hf.getFillRangeData(rangeOf(clip.sheet, clip.range), rangeOf(sheet, selection)),
+          ),
+        );
+      } else {
+        pasted = { x: at.col, y: at.row, width: clip.range.width, height: clip.range.height };
+        this.operation(`paste at ${cellName(at.row, at.col)}`, () => hf.paste(at));
+        if (clip.cut) this.clip = undefined;
+      }
+    } else {
+      const rows = values.map((row) => row.map((cell) => parseEntry(cell)));
+      const width = Math.max(...rows.map((row) => row.length));
+      const one = rows.length === 1 && width === 1;
+      const fillWith = one ? (rows[0]?.[0] ?? null) : undefined;
+      pasted =
+        one && (selection.width > 1 || selection.height > 1)
+          ? selection
+          : { x: at.col, y: at.row, width, height: rows.length };
+      const data =
+        fillWith !== undefined
+          ? Array.from({ length: pasted.height }, () => Array.from({ length: pasted.width }, () => fillWith))
+          : rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+      this.operation(`paste at ${cellName(at.row, at.col)}`, () => hf.setCellContents(at, data));
+    }
+    this.gridSelection = {
+      ...this.gridSelection,
+      current: { cell: [pasted.x, pasted.y], range: pasted, rangeStack: [] },
+    };
+    this.afterSelection();
+    this.renderView();
+    return false;
+  };
+
+  /** Point mode by keyboard: moves the pointed cell from the active cell (Shift keeps where pointing began). */
+  private pointBy(dRow: number, dColumn: number, extend: boolean): string {
+    const [col, row] = this.gridSelection.current?.cell ?? [0, 0];
+    const size = this.size();
+    const from = this.point ?? { anchor: [col, row] as Item, end: [col, row] as Item };
+    const end: Item = [
+      Math.min(Math.max(0, from.end[0] + dColumn), size.columns - 1),
+      Math.min(Math.max(0, from.end[1] + dRow), size.rows - 1),
+    ];
+    this.point = { anchor: extend ? from.anchor : end, end };
+    this.renderView();
+    this.editor.current?.scrollTo(end[0], end[1]);
+    return rangeName(toCellRange(this.sheet, rectOf(this.point)));
+  }
+
+  private endPointing(): void {
+    if (!this.point) return;
+    this.point = undefined;
+    this.renderView();
+  }
+
+  /** While a formula expects a reference, a click in the grid is Point mode, not the end of the edit. */
+  private readonly isOutsideClick = (event: MouseEvent | TouchEvent): boolean =>
+    !(this.session?.pointing() && this.elements.host.contains(event.target as Node));
+
+  /** Point mode by mouse: click a cell, Shift+click or drag to extend (captured before Glide sees the click). */
+  private wirePointing(): void {
+    const { host } = this.elements;
+    host.addEventListener(
+      "mousedown",
+      (event) => {
+        const session = this.session;
+        if (!session || event.button !== 0 || !session.pointing()) return;
+        const cell = this.cellAtPoint(event.clientX, event.clientY);
+        if (!cell) return;
+        event.preventDefault();
+        event.stopPropagation();
+        this.point =
+          event.shiftKey && this.point
+            ? { anchor: this.point.anchor, end: cell }
+            : { anchor: cell, end: cell };
+        this.pointDragging = true;
+        session.point(rangeName(toCellRange(this.sheet, rectOf(this.point))));
+        this.renderView();
+      },
+      true,
+    );
+    window.addEventListener(
+      "mousemove",
+      (event) => {
+        if (!this.pointDragging || !this.point || !this.session || (event.buttons & 1) === 0) return;
+        const cell = this.cellAtPoint(event.clientX, event.clientY);
+        if (!cell || (cell[0] === this.point.end[0] && cell[1] === this.point.end[1])) return;
+        this.point = { anchor: this.point.anchor, end: cell };
+        this.session.point(rangeName(toCellRange(this.sheet, rectOf(this.point))));
+        this.renderView();
+      },
+      true,
+    );
+    for (const type of ["mouseup", "click"] as const)
+      window.addEventListener(
+        type,
+        (event) => {
+          if (!this.pointDragging) return;
+          event.stopPropagation();
+          if (type === "click") this.pointDragging = false;
+        },
+        true,
+      );
+  }
+
+  /** The cell drawn under a point of the page, from the visible region Glide reported. */
+  private cellAtPoint(x: number, y: number): Item | undefined {
+    const canvas = this.elements.host.querySelector("canvas");
+    if (!canvas) return undefined;
+    const box = canvas.getBoundingClientRect();
+    const { x: firstColumn, y: firstRow, tx, ty } = this.visible;
+    const top = y - box.top - HEADER_HEIGHT - ty;
+    let left = x - box.left - ROW_MARKER_WIDTH - tx;
+    if (top < 0 || x - box.left < ROW_MARKER_WIDTH) return undefined;
+    const columns = this.columnsFor(this.size().columns);
+    let col = firstColumn;
+    for (; col < columns.length; col++) {
+      const column = columns[col];
+      const width = column && "width" in column ? column.width : COLUMN_WIDTH;
+      if (left < width) break;
+      left -= width;
+    }
+    return [col, firstRow + Math.floor(top / ROW_HEIGHT)];
+  }
+
   private wireFormulaBar(): void {
     const { formulaBar } = this.elements;
     formulaBar.addEventListener("keydown", (event) => {
@@ -686,10 +1033,43 @@ export class SheetGrid {
   }
 }
 
+function rangeOf(sheet: number, r: Rectangle): SimpleCellRange {
+  return {
+    start: { sheet, row: r.y, col: r.x },
+    end: { sheet, row: r.y + r.height - 1, col: r.x + r.width - 1 },
+  };
+}
+
+/** The rectangle between two corners ([col, row] each). */
+function rectOf(point: { anchor: Item; end: Item }): Rectangle {
+  const [c1, r1] = point.anchor;
+  const [c2, r2] = point.end;
+  return {
+    x: Math.min(c1, c2),
+    y: Math.min(r1, r2),
+    width: Math.abs(c1 - c2) + 1,
+    height: Math.abs(r1 - r2) + 1,
+  };
+}
+
+/** Clipboard text compared as rows of cells (line endings and trailing blanks differ between applications). */
+function normalise(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/\s+$/, "");
+}
+
 function toCellRange(sheet: number, r: Rectangle): CellRange {
   return { sheet, top: r.y, left: r.x, bottom: r.y + r.height - 1, right: r.x + r.width - 1 };
 }
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A key the grid handled: Glide skips its own binding, and the browser its default — without that, Ctrl+Z would
+ * also run the browser's undo, which reverts the last text typed into the name box and moves the focus there.
+ */
+function consume(event: GridKeyEventArgs): void {
+  event.cancel();
+  event.preventDefault();
 }
