@@ -9,10 +9,11 @@ const ERROR_IN_SPILL_THEME: Partial<Theme> = { ...ERROR_THEME, ...SPILL_ANCHOR_T
 
 /**
  * What the grid draws for one cell: HyperFormula's value as text (numbers right-aligned, errors in red),
- * spilled arrays shaded (the anchor darker). `data` is what is shown, so the grid's accessibility table and
- * its copy to other applications carry values; editing starts from the cell's formula (formula-editor.ts).
+ * spilled arrays shaded (the anchor darker). A number is drawn rounded to what its column holds (`maxChars`);
+ * `data` keeps 8 significant digits, so the grid's accessibility table and its copy to other applications carry
+ * values; editing starts from the cell's formula (formula-editor.ts).
  */
-export function gridCell(hf: HyperFormula, address: SimpleCellAddress): GridCell {
+export function gridCell(hf: HyperFormula, address: SimpleCellAddress, maxChars = Infinity): GridCell {
   let value;
   let array = false;
   let anchor = false;
@@ -24,6 +25,7 @@ export function gridCell(hf: HyperFormula, address: SimpleCellAddress): GridCell
     value = null; // the sheet is being replaced
   }
   const shown = cellText(value);
+  const drawn = shown.kind === "number" ? cellText(value, maxChars).text : shown.text;
   const themeOverride =
     shown.kind === "error"
       ? array
@@ -37,7 +39,7 @@ export function gridCell(hf: HyperFormula, address: SimpleCellAddress): GridCell
   return {
     kind: GridCellKind.Text,
     data: shown.text,
-    displayData: shown.text,
+    displayData: drawn,
     allowOverlay: true,
     readonly: false,
     contentAlign: shown.kind === "number" || shown.kind === "boolean" ? "right" : "left",

@@ -31,7 +31,7 @@ import { createElement, createRef, type RefObject } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { el } from "../taskpane/dom";
 import { parseEntry } from "./cell-entry";
-import { cellName, columnName } from "./cell-format";
+import { cellName, charsInColumn, columnName } from "./cell-format";
 import { dataBlock, dataEdge, type GridLimits } from "./data-edge";
 import { fillTarget, modulo } from "./fill-range";
 import { type CommitKey, type EditSession, formulaEditor } from "./formula-editor";
@@ -248,7 +248,8 @@ export class SheetGrid {
   }
 
   private contentFor(sheet: number): (cell: Item) => GridCell {
-    return ([col, row]) => gridCell(this.hf, { sheet, row, col });
+    return ([col, row]) =>
+      gridCell(this.hf, { sheet, row, col }, charsInColumn(this.widths.get(sheet)?.get(col) ?? COLUMN_WIDTH));
   }
 
   private address(): SimpleCellAddress {
