@@ -7,15 +7,14 @@
 // native crash, not a failed assertion) is reported with what it printed on stderr and run once more; a test that
 // fails is never re-run.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { MISSING_CHROMIUM, chromiumIsInstalled, launchChromium, localContext } from "./chromium.mjs";
 import { DIST, build, buildIsStale } from "./start.mjs";
 import { serveDirectory } from "./static-server.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const TEST_TIMEOUT_MS = 120000;
 const screenshotDir =
   process.env.SCREENSHOT_DIR || join(root, "node_modules", ".cache", "gradient-steps", "screenshots");
@@ -56,11 +55,8 @@ function runFileInChild(file, passThrough) {
 }
 
 async function supervise() {
-  if (!existsSync(CHROMIUM)) {
-    console.error(
-      `${CHROMIUM} is missing. Install Debian's Chromium (no browser download):\n` +
-        "  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium",
-    );
+  if (!chromiumIsInstalled()) {
+    console.error(MISSING_CHROMIUM);
     console.log("0 passed, 1 failed");
     process.exit(1);
   }
@@ -107,20 +103,7 @@ async function runFile(file) {
   const server = await serveDirectory(DIST, 0);
   const baseUrl = `http://127.0.0.1:${server.address().port}/`;
   mkdirSync(screenshotDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--no-first-run",
-      "--disable-quic",
-      "--disable-component-update",
-      "--disable-sync",
-      // Containers often give /dev/shm 64 MB; Chromium then crashes drawing large canvases.
-      "--disable-dev-shm-usage",
-    ],
-  });
+  const browser = await launchChromium();
   const filter = process.argv.find((a) => a.startsWith("--grep="))?.slice("--grep=".length);
   let passed = 0;
   let failed = 0;
@@ -129,12 +112,7 @@ async function runFile(file) {
     console.log(`\n${file}`);
     for (const test of tests) {
       if (filter && !test.name.includes(filter)) continue;
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      // Nothing leaves the machine: every request that is not to our server is refused.
-      await context.route(
-        (url) => !url.href.startsWith(baseUrl),
-        (route) => route.abort(),
-      );
+      const context = await localContext(browser, baseUrl);
       const page = await context.newPage();
       const pageErrors = [];
       page.on("pageerror", (error) => pageErrors.push(error.message));
