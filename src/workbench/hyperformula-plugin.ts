@@ -2,9 +2,10 @@
  * The GD.* custom functions inside HyperFormula (a spreadsheet formula engine that runs in Node and the
  * browser): the sheet tests and the browser workbench evaluate real sheets with the SAME implementations
  * Excel calls. HyperFormula needs each array result's size when it parses a formula, so every function has a
- * size predictor built from its arguments' ranges and literal values (a hyper-parameter that changes the
- * state layout, such as amsgrad or momentum, must be typed literally for HyperFormula; Excel has no such
- * limit). Thrown errors become #VALUE! with the function's message, as in Excel.
+ * size predictor built from its arguments' ranges and literal values; a hyper-parameter that changes the
+ * state layout, such as amsgrad or momentum, is a literal or a reference to a cell holding a constant
+ * (layout-cells.ts; Excel has no such limit). Thrown errors become #VALUE! with the function's message, as in
+ * Excel.
  */
 import {
   ArraySize,
@@ -16,6 +17,7 @@ import {
   HyperFormula,
   SimpleRangeValue,
   type ConfigParams,
+  type SimpleCellAddress,
   type FunctionPluginDefinition,
   type ImplementedFunctions,
 } from "hyperformula";
@@ -28,6 +30,7 @@ import {
 import { CELL_FUNCTIONS } from "../functions/cell-functions";
 import { messageOf, atExcelEdge } from "../functions/excel-errors";
 import { requireFiniteResult } from "../functions/finite-results";
+import { constantOfCell, reenterLayoutReaders, type ReferenceAst } from "./layout-cells";
 
 /** The namespace our functions carry in a cell: =GD.ADAM_STEP(...). */
 export const NAMESPACE = "GD";
@@ -55,7 +58,13 @@ interface PluginInternals {
   arraySizeForAst(ast: Ast, state: InterpreterState): ArraySize;
   dependencyGraph: {
     getRange(start: unknown, end: unknown): RangeCache | undefined;
+    getCell(address: SimpleCellAddress): unknown;
   };
+}
+
+/** Where the formula being parsed or evaluated sits (HyperFormula's InterpreterState). */
+function formulaAddressOf(state: InterpreterState): SimpleCellAddress {
+  return (state as { formulaAddress: SimpleCellAddress }).formulaAddress;
 }
 
 /** HyperFormula's per-range cache (what its own SUM uses), emptied whenever a cell of the range changes. */
@@ -199,10 +208,17 @@ export function spillMismatch(fn: CellFunction, width: number, height: number, p
   const reserved = `the result is ${height}×${width} but ${predicted.height}×${predicted.width} cells were reserved`;
   const layout = layoutArguments(fn);
   if (layout.length === 0) return reserved;
-  return `${reserved}: in this workbench, type the arguments that change the layout (${layout.join(", ")}) as literals, not cell references`;
+  return `${reserved}: in this workbench, the arguments that change the layout (${layout.join(", ")}) must be literals or cells holding a constant (not a formula)`;
 }
 
+/** Spill sizes that follow from a call's syntax alone (literals, ranges' sizes): one per parsed call. */
 const reservedSizes = new WeakMap<ProcedureAst, ArraySize>();
+/** Spill sizes read from cells (layout-cells.ts): per call and per formula address, as HyperFormula reserved them. */
+const reservedAt = new WeakMap<ProcedureAst, Map<string, ArraySize>>();
+
+function addressKey(address: SimpleCellAddress): string {
+  return `${address.sheet}:${address.row}:${address.col}`;
+}
 
 /** The plugin class: one method and one size method per function, generated from ENTRIES. */
 class GdFunctionsPlugin extends FunctionPlugin {
@@ -270,38 +286,65 @@ class GdFunctionsPlugin extends FunctionPlugin {
   }
 
   /**
-   * The size HyperFormula reserved, kept per parsed call: it depends on the call's syntax only (literals and
-   * the sizes of its ranges), so a recalculation need not predict it again.
+   * The size HyperFormula reserved when it parsed the call (predictSize, below): kept per parsed call, or per
+   * call and address when a layout argument was read from a cell, so a recalculation need not predict it again
+   * and never predicts it differently from the cells HyperFormula holds for it.
    */
   reservedSize(entry: Entry, ast: ProcedureAst, state: InterpreterState): ArraySize {
-    const known = reservedSizes.get(ast);
-    if (known !== undefined) return known;
-    const size = this.predictSize(entry, ast, state);
-    reservedSizes.set(ast, size);
+    return (
+      reservedSizes.get(ast) ??
+      reservedAt.get(ast)?.get(addressKey(formulaAddressOf(state))) ??
+      this.predictSize(entry, ast, state)
+    );
+  }
+
+  /** HyperFormula's size method: called when a formula is parsed (or entered again). */
+  predictSize(entry: Entry, ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const { size, fromCells } = this.sizeOfCall(entry, ast, state);
+    if (!fromCells) reservedSizes.set(ast, size);
+    else {
+      let sizes = reservedAt.get(ast);
+      if (!sizes) reservedAt.set(ast, (sizes = new Map()));
+      sizes.set(addressKey(formulaAddressOf(state)), size);
+    }
     return size;
   }
 
-  predictSize(entry: Entry, ast: ProcedureAst, state: InterpreterState): ArraySize {
+  sizeOfCall(
+    entry: Entry,
+    ast: ProcedureAst,
+    state: InterpreterState,
+  ): { size: ArraySize; fromCells: boolean } {
     const shape = entry.fn.shape;
-    if (!shape) return ArraySize.scalar();
+    if (!shape) return { size: ArraySize.scalar(), fromCells: false };
     const index = (name: string): number => entry.fn.params.findIndex((p) => p.name === name);
     const sizeOf = (name: string): ArraySize | undefined => {
       const arg = ast.args[index(name)];
       return arg === undefined ? undefined : this.internals.arraySizeForAst(arg, state);
     };
+    let fromCells = false;
     const reader: ShapeArgs = {
       cells: (name) => {
         const size = sizeOf(name);
         return size === undefined ? 0 : size.width * size.height;
       },
       rows: (name) => sizeOf(name)?.height ?? 0,
-      literal: (name) => literalOf(ast.args[index(name)]),
+      literal: (name) => {
+        const arg = ast.args[index(name)];
+        const literal = literalOf(arg);
+        if (literal !== undefined || arg?.type !== "CELL_REFERENCE") return literal;
+        fromCells = true;
+        return constantOfCell(this.internals.dependencyGraph, arg as ReferenceAst, formulaAddressOf(state));
+      },
     };
     try {
       const { width, height } = shape(reader);
-      return width >= 1 && height >= 1 ? new ArraySize(width, height) : ArraySize.error();
+      return {
+        size: width >= 1 && height >= 1 ? new ArraySize(width, height) : ArraySize.error(),
+        fromCells,
+      };
     } catch {
-      return ArraySize.error();
+      return { size: ArraySize.error(), fromCells };
     }
   }
 }
@@ -351,7 +394,11 @@ export const EXCEL_LIKE_CONFIG: Partial<ConfigParams> = {
 /** A HyperFormula instance with our functions, built from sheets of raw cell contents. */
 export function buildEngine(sheets: Record<string, (string | number | boolean | null)[][]>): HyperFormula {
   registerGdFunctions();
-  return HyperFormula.buildFromSheets(sheets, EXCEL_LIKE_CONFIG);
+  const hf = HyperFormula.buildFromSheets(sheets, EXCEL_LIKE_CONFIG);
+  // Layout arguments in cells built after their formula (below, right, a later sheet) are known now.
+  hf.batch(() => reenterLayoutReaders(hf));
+  hf.clearUndoStack();
+  return hf;
 }
 
 const FILE_PREFIX = "_xldudf_";

@@ -34,6 +34,7 @@ import { parseEntry } from "./cell-entry";
 import { cellName, charsInColumn, columnName } from "./cell-format";
 import { dataBlock, dataEdge, type GridLimits } from "./data-edge";
 import { fillTarget, modulo } from "./fill-range";
+import { reenterLayoutReaders } from "./layout-cells";
 import { type CommitKey, type EditSession, formulaEditor } from "./formula-editor";
 import { cellSource, gridCell, spillAnchor } from "./grid-cells";
 import { type CellRange, rangeName } from "./sheet-series";
@@ -296,8 +297,11 @@ export class SheetGrid {
     const blocked = entry === null ? this.blockedSpills([address]) : [];
     const done = this.operation(`change ${cellName(address.row, address.col)}`, () =>
       this.hf.batch(() => {
+        // Formulas whose spill size this cell gives (a layout argument read from it) are sized again.
+        reenterLayoutReaders(this.hf, [address]);
         this.hf.setCellContents(address, [[entry]]);
         this.respill(blocked);
+        reenterLayoutReaders(this.hf, [address]);
       }),
     );
     this.afterSelection();
@@ -505,8 +509,10 @@ export class SheetGrid {
       const blocked = this.blockedSpills(cells);
       this.operation(`clear ${rangeName(this.selection)}`, () =>
         hf.batch(() => {
+          reenterLayoutReaders(hf, cells);
           for (const address of cells) hf.setCellContents(address, [[null]]);
           this.respill(blocked);
+          reenterLayoutReaders(hf, cells);
         }),
       );
     }

@@ -6,6 +6,7 @@
  */
 import { CellType, type HyperFormula } from "hyperformula";
 import type { SheetCell, SheetContent } from "./example-workbooks";
+import { reenterLayoutReaders } from "./layout-cells";
 
 /** Every sheet, in tab order, as typed: spilled cells (CellType.ARRAY) are left empty. */
 export function snapshotSheets(hf: HyperFormula): SheetContent[] {
@@ -38,6 +39,8 @@ function swapSheets(hf: HyperFormula, sheets: readonly SheetContent[]): void {
       const id = hf.getSheetId(hf.addSheet(sheet.name)) as number;
       hf.setSheetContent(id, sheet.rows);
     }
+    // Layout arguments read from cells below or right of their formula, or on a later sheet, are known now.
+    reenterLayoutReaders(hf);
   } finally {
     hf.resumeEvaluation();
   }

@@ -112,9 +112,16 @@ async function dragFillHandle(page, corner, target) {
     if (now.firstRow + now.rows - 3 >= targetRow) break;
     await page.waitForTimeout(25);
   }
-  // Back inside the grid (the scrolling stops), then onto the target row, and let go.
+  // Back inside the grid (the scrolling stops). If it scrolled past the target, the wheel brings it back, as a
+  // hand would still holding the button; then onto the target row, and let go.
   await page.mouse.move(handle.x, box.y + box.height - 40);
   await page.waitForTimeout(100);
+  for (let i = 0; i < 20 && !(await cellCenter(page, target)); i++) {
+    const now = JSON.parse(await page.getAttribute("#wb-grid", "data-layout"));
+    const middle = now.firstRow + Math.floor(now.rows / 2);
+    await page.mouse.wheel(0, (targetRow - middle) * now.rowHeight);
+    await page.waitForTimeout(100);
+  }
   const end = await cellCenter(page, target);
   assert.ok(end, `${target} came on screen while dragging`);
   await page.mouse.move(handle.x, end.y, { steps: 4 });
@@ -320,6 +327,29 @@ module.exports = [
         (await page.textContent("#wb-status-summary")).trim(),
         "Average: 28.8  Count: 2  Sum: 57.6",
       );
+    },
+  },
+  {
+    name: "grid: a momentum typed into a cell that GD_STEP reads widens its spill at once; Ctrl+Z narrows it",
+    async run({ page, baseUrl }) {
+      await openWorkbench(page, baseUrl);
+      await addSheet(page);
+      await typeInCell(page, "A1", "0");
+      await typeInCell(page, "B2", "=GD.GD_STEP({1,2},{1,2},,0.1,A1)");
+      // momentum 0: params (0.9, 1.8) and t in B2:D2, nothing in E2
+      assert.equal(await cellNumber(page, "D2"), 1, "t after the params");
+      assert.equal(await cellText(page, "E2"), "");
+      await typeInCell(page, "A1", "0.9");
+      // momentum 0.9: params, the two momentum buffers (= g on the first step) and t in B2:F2
+      assertClose(await cellNumber(page, "B2"), 0.9, 1e-12, "a");
+      assertClose(await cellNumber(page, "D2"), 1, 1e-12, "buffer of a = g");
+      assertClose(await cellNumber(page, "E2"), 2, 1e-12, "buffer of b = g");
+      assert.equal(await cellNumber(page, "F2"), 1, "t after the buffers");
+      await goTo(page, "H1");
+      await page.keyboard.press("Control+z");
+      assert.equal(await cellText(page, "A1"), "0");
+      assert.equal(await cellNumber(page, "D2"), 1, "t back after the params");
+      assert.equal(await cellText(page, "F2"), "");
     },
   },
   {

@@ -38,11 +38,12 @@ test('GD.STEP_HEADERS("adam", B1:B3) with a blank name cell labels the names it 
 });
 
 test("a result larger than the reservation names the function's own layout arguments", () => {
-  const at = sheet([["=GD.GD_STEP({1,2}, {1,2}, , 0.1, A2)"], [0.9]]);
+  // momentum from a formula cell: unknown when the spill is sized (a constant cell would size it)
+  const at = sheet([["=GD.GD_STEP({1,2}, {1,2}, , 0.1, A2)"], ["=0.9"]]);
   expect(at(0, 0)).toMatchObject({
     value: "#VALUE!",
     message:
-      "the result is 1×5 but 1×3 cells were reserved: in this workbench, type the arguments that change the layout (momentum, variant) as literals, not cell references",
+      "the result is 1×5 but 1×3 cells were reserved: in this workbench, the arguments that change the layout (momentum, variant) must be literals or cells holding a constant (not a formula)",
   });
   expect(spillMismatch(cellFunction("GRAD"), 3, 1, new ArraySize(2, 1))).toBe(
     "the result is 1×3 but 1×2 cells were reserved",

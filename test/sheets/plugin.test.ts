@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, test } from "@jest/globals";
 import type { HyperFormula } from "hyperformula";
 import { buildEngine, GD_FUNCTION_NAMES } from "../../src/workbench/hyperformula-plugin";
+import { reenterLayoutReaders } from "../../src/workbench/layout-cells";
 import * as functions from "../../src/functions/functions";
 
 let engine: HyperFormula | undefined;
@@ -47,12 +48,47 @@ describe("spills", () => {
   });
 });
 
+describe("layout arguments from cells", () => {
+  // GD_STEP with momentum μ spills params, the momentum buffers and t: 1×5 for two params; without, 1×3.
+  // One step from (1, 2) with g = (1, 2), lr 0.1: buffers = g, params − 0.1·g = (0.9, 1.8), t = 1.
+  test("a constant cell above, or below (known once the sheet is built), sizes the spill", () => {
+    const at = sheet([
+      [0.9, "=GD.GD_STEP({1,2}, {1,2}, , 0.1, A1)"],
+      ["=GD.GD_STEP({1,2}, {1,2}, , 0.1, A3)"],
+      [0.9],
+    ]);
+    const rowOf = (row: number, from: number) => [0, 1, 2, 3, 4].map((c) => at(row, from + c));
+    for (const values of [rowOf(0, 1), rowOf(1, 0)]) {
+      expect(values.map((v) => Number((v as number).toFixed(12)))).toEqual([0.9, 1.8, 1, 2, 1]);
+    }
+  });
+
+  test("changing the cell through the grid's path (re-entering its readers) resizes the spill; undo restores it", () => {
+    const hf = buildEngine({ S: [[0, "=GD.GD_STEP({1,2}, {1,2}, , 0.1, A1)"]] });
+    engine = hf;
+    const id = hf.getSheetId("S") as number;
+    const cell = (col: number) => hf.getCellValue({ sheet: id, row: 0, col });
+    expect([1, 2, 3, 4].map(cell)).toEqual([0.9, 1.8, 1, null]); // momentum 0: params, t
+    const momentum = { sheet: id, row: 0, col: 0 };
+    hf.batch(() => {
+      reenterLayoutReaders(hf, [momentum]);
+      hf.setCellContents(momentum, [[0.9]]);
+      reenterLayoutReaders(hf, [momentum]);
+    });
+    expect([1, 2, 3, 4, 5].map((c) => Number((cell(c) as number).toFixed(12)))).toEqual([0.9, 1.8, 1, 2, 1]);
+    hf.undo();
+    expect([1, 2, 3, 4, 5].map(cell)).toEqual([0.9, 1.8, 1, null, null]);
+  });
+});
+
 describe("errors", () => {
-  test("a layout argument given by reference gives a #VALUE! that says so, instead of breaking the engine", () => {
-    const at = sheet([["=GD.GD_STEP({1,2}, {1,2}, , 0.1, A2)"], [0.9]]);
+  test("a layout argument from a formula cell gives a #VALUE! that says so, instead of breaking the engine", () => {
+    const at = sheet([["=GD.GD_STEP({1,2}, {1,2}, , 0.1, A2)"], ["=0.9"]]);
     expect(at(0, 0)).toMatchObject({
       value: "#VALUE!",
-      message: expect.stringContaining("the result is 1×5 but 1×3 cells were reserved"),
+      message: expect.stringContaining(
+        "the result is 1×5 but 1×3 cells were reserved: in this workbench, the arguments that change the layout (momentum, variant) must be literals or cells holding a constant",
+      ),
     });
   });
 
