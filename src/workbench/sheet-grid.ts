@@ -29,17 +29,19 @@ import {
 } from "hyperformula";
 import { createElement, createRef, type RefObject } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { el } from "../taskpane/dom";
+import { type GridActions, wireFormulaBar, wireNameBox } from "./cell-bars";
 import { parseEntry } from "./cell-entry";
 import { cellName, charsInColumn, columnName } from "./cell-format";
 import { dataBlock, dataEdge, type GridLimits } from "./data-edge";
 import { fillTarget, modulo } from "./fill-range";
+import { clipboardText, sameClipboardText, textPaste } from "./grid-clipboard";
 import { reenterLayoutReaders } from "./layout-cells";
 import { type CommitKey, type EditSession, formulaEditor } from "./formula-editor";
 import { cellSource, gridCell, spillAnchor } from "./grid-cells";
 import { type CellRange, rangeName } from "./sheet-series";
 import { SheetTabs } from "./sheet-tabs";
-import { cellStatus, selectionSummary } from "./status-text";
+import { StatusBar } from "./status-bar";
+import { cellStatus } from "./status-text";
 
 export interface GridElements {
   tabs: HTMLElement;
@@ -63,7 +65,6 @@ const ROW_MARKER_WIDTH = 52;
 /** How far up and left of a cleared cell a #SPILL! anchor it blocked is looked for. */
 const SPILL_REACH = 64;
 /** Status-bar sums read at most this many cells (a whole-sheet selection is 260,000). */
-const SUMMARY_CELL_LIMIT = 200000;
 
 const THEME = {
   fontFamily: "Segoe UI, system-ui, sans-serif",
@@ -118,6 +119,7 @@ export class SheetGrid {
   private tabStart: number | undefined;
   private readonly provideEditor: DataEditorProps["provideEditor"];
   private readonly tabs: SheetTabs;
+  private readonly statusBar: StatusBar;
   /** The tabs' order (sheet ids): HyperFormula has none, so moving a tab is the grid's own undoable step. */
   private order: number[] = [];
   /**
@@ -141,6 +143,7 @@ export class SheetGrid {
     private readonly onSheetShown: (sheet: number) => void = () => undefined,
   ) {
     this.root = createRoot(elements.host);
+    this.statusBar = new StatusBar(elements.status);
     this.provideEditor = formulaEditor({
       source: () => cellSource(hf, this.address()),
       onText: (text) => {
@@ -167,8 +170,8 @@ export class SheetGrid {
       move: (name, index) => this.moveSheet(name, index),
     });
     this.wireClipboard();
-    this.wireFormulaBar();
-    this.wireNameBox();
+    wireFormulaBar(elements.formulaBar, this.barActions());
+    wireNameBox(elements.nameBox, this.barActions());
   }
 
   get activeSheetName(): string {
@@ -748,43 +751,11 @@ export class SheetGrid {
       elements.formulaBar.value = cellSource(hf, anchor ?? address);
       elements.formulaBar.classList.toggle("wb-formula-spilled", anchor !== undefined);
     }
-    let status = cellStatus(null);
-    try {
-      status = cellStatus(hf.getCellValue(address));
-    } catch {
-      // the sheet is being replaced
-    }
-    const values = [];
-    const cells = (range.bottom - range.top + 1) * (range.right - range.left + 1);
-    if (cells > 1 && cells <= SUMMARY_CELL_LIMIT) {
-      const used = hf.getSheetDimensions(this.sheet);
-      for (let r = range.top; r <= Math.min(range.bottom, used.height - 1); r++)
-        for (let c = range.left; c <= Math.min(range.right, used.width - 1); c++)
-          values.push(hf.getCellValue({ sheet: this.sheet, row: r, col: c }));
-      if (values.length < 2) values.push(null, null);
-    }
-    this.renderStatus(cellName(address.row, address.col), status, selectionSummary(values));
-  }
-
-  private renderStatus(cell: string, status: ReturnType<typeof cellStatus>, summary: string): void {
-    const { status: bar } = this.elements;
-    bar.dataset["error"] = String(status.error);
-    bar.replaceChildren(
-      el("span", { id: "wb-status-cell", class: "wb-status-cell" }, cell),
-      el("span", { id: "wb-status-shown", class: "wb-status-shown" }, status.shown),
-      el(
-        "span",
-        { id: "wb-status-detail", class: "wb-status-detail" },
-        status.error && status.detail ? status.detail : status.detail !== status.shown ? status.detail : "",
-      ),
-      el("span", { id: "wb-status-summary", class: "wb-status-summary" }, summary),
-    );
+    this.statusBar.show(hf, cellName(address.row, address.col), address, range);
   }
 
   private showStatusMessage(message: string): void {
-    const bar = this.elements.status;
-    bar.querySelector(".wb-status-message")?.remove();
-    bar.append(el("span", { class: "wb-status-message", role: "alert" }, message));
+    this.statusBar.message(message);
   }
 
   /**
@@ -817,16 +788,13 @@ export class SheetGrid {
       this.showStatusMessage(`could not ${cut ? "cut" : "copy"}: ${errorText(error)}`);
       return undefined;
     }
-    const rows: string[] = [];
-    for (let r = range.y; r < range.y + range.height; r++) {
-      const cells: string[] = [];
-      for (let c = range.x; c < range.x + range.width; c++) {
-        const cell = gridCell(hf, { sheet, row: r, col: c });
-        cells.push(cell.kind === GridCellKind.Text ? cell.data : "");
-      }
-      rows.push(cells.join("\t"));
-    }
-    this.clip = { sheet, range, cut, text: rows.join("\n") };
+    const rows = Array.from({ length: range.height }, (_, r) =>
+      Array.from({ length: range.width }, (_, c) => {
+        const cell = gridCell(hf, { sheet, row: range.y + r, col: range.x + c });
+        return cell.kind === GridCellKind.Text ? cell.data : "";
+      }),
+    );
+    this.clip = { sheet, range, cut, text: clipboardText(rows) };
     return this.clip.text;
   }
 
@@ -838,7 +806,7 @@ export class SheetGrid {
   private readonly onPaste = (target: Item, values: readonly (readonly string[])[]): boolean => {
     const { hf, sheet } = this;
     const clip = this.clip;
-    const text = values.map((row) => row.join("\t")).join("\n");
+    const text = clipboardText(values);
     const selection = this.gridSelection.current?.range ?? {
       x: target[0],
       y: target[1],
@@ -847,7 +815,7 @@ export class SheetGrid {
     };
     const at = { sheet, row: selection.y, col: selection.x };
     let pasted: Rectangle;
-    if (clip && normalise(clip.text) === normalise(text) && hf.getSheetName(clip.sheet) !== undefined) {
+    if (clip && sameClipboardText(clip.text, text) && hf.getSheetName(clip.sheet) !== undefined) {
       const single = clip.range.width === 1 && clip.range.height === 1;
       if (single && !clip.cut && (selection.width > 1 || selection.height > 1)) {
         pasted = selection;
@@ -863,18 +831,9 @@ export class SheetGrid {
         if (clip.cut) this.clip = undefined;
       }
     } else {
-      const rows = values.map((row) => row.map((cell) => parseEntry(cell)));
-      const width = Math.max(...rows.map((row) => row.length));
-      const one = rows.length === 1 && width === 1;
-      const fillWith = one ? (rows[0]?.[0] ?? null) : undefined;
-      pasted =
-        one && (selection.width > 1 || selection.height > 1)
-          ? selection
-          : { x: at.col, y: at.row, width, height: rows.length };
-      const data =
-        fillWith !== undefined
-          ? Array.from({ length: pasted.height }, () => Array.from({ length: pasted.width }, () => fillWith))
-          : rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+      const plan = textPaste(values, selection);
+      pasted = plan.pasted;
+      const data = plan.data;
       this.operation(`paste at ${cellName(at.row, at.col)}`, () => hf.setCellContents(at, data));
     }
     this.gridSelection = {
@@ -977,47 +936,17 @@ export class SheetGrid {
     return [col, firstRow + Math.floor(top / ROW_HEIGHT)];
   }
 
-  private wireFormulaBar(): void {
-    const { formulaBar } = this.elements;
-    formulaBar.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === "Tab") {
-        event.preventDefault();
-        const [col, row] = this.gridSelection.current?.cell ?? [0, 0];
-        if (this.commit(formulaBar.value)) {
-          if (event.key === "Enter") this.select(row + (event.shiftKey ? -1 : 1), col);
-          else this.select(row, col + (event.shiftKey ? -1 : 1));
-        }
-        this.editor.current?.focus();
-      } else if (event.key === "Escape") {
-        event.preventDefault();
-        formulaBar.value = cellSource(this.hf, this.address());
-        this.editor.current?.focus();
-      }
-    });
-    formulaBar.addEventListener("focus", () => {
-      if (!formulaBar.classList.contains("wb-formula-spilled")) return;
-      formulaBar.classList.remove("wb-formula-spilled");
-      formulaBar.value = "";
-    });
-    formulaBar.addEventListener("blur", () => this.afterSelection());
-  }
-
-  private wireNameBox(): void {
-    const { nameBox } = this.elements;
-    nameBox.addEventListener("focus", () => nameBox.select());
-    nameBox.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") {
-        nameBox.value = rangeName(this.selection);
-        this.editor.current?.focus();
-        return;
-      }
-      if (event.key !== "Enter") return;
-      event.preventDefault();
-      const text = nameBox.value.trim().toUpperCase();
-      const range = text.includes(":") ? this.hf.simpleCellRangeFromString(text, this.sheet) : undefined;
-      const address = range ? undefined : this.hf.simpleCellAddressFromString(text, this.sheet);
-      nameBox.blur();
-      if (range) {
+  /** What the name box and the formula bar ask of the grid (cell-bars.ts). */
+  private barActions(): GridActions {
+    return {
+      selectionName: () => rangeName(this.selection),
+      parse: (text) => {
+        const range = text.includes(":") ? this.hf.simpleCellRangeFromString(text, this.sheet) : undefined;
+        if (range) return { range };
+        const address = this.hf.simpleCellAddressFromString(text, this.sheet);
+        return address ? { address } : undefined;
+      },
+      selectRange: (range) => {
         this.select(range.start.row, range.start.col);
         this.select(range.end.row, range.end.col, true);
         this.gridSelection = {
@@ -1030,13 +959,18 @@ export class SheetGrid {
         this.afterSelection();
         this.renderView();
         this.editor.current?.scrollTo(range.start.col, range.start.row);
-      } else if (address) this.select(address.row, address.col);
-      else {
-        nameBox.value = rangeName(this.selection);
-        this.showStatusMessage(`${text} is not a cell or range (type e.g. B7 or A1:C200)`);
-      }
-      this.editor.current?.focus();
-    });
+      },
+      selectCell: (row, column) => this.select(row, column),
+      active: () => {
+        const [column, row] = this.gridSelection.current?.cell ?? [0, 0];
+        return { row, column };
+      },
+      commit: (text) => this.commit(text),
+      source: () => cellSource(this.hf, this.address()),
+      refresh: () => this.afterSelection(),
+      message: (text) => this.showStatusMessage(text),
+      focusGrid: () => this.editor.current?.focus(),
+    };
   }
 }
 
@@ -1060,9 +994,6 @@ function rectOf(point: { anchor: Item; end: Item }): Rectangle {
 }
 
 /** Clipboard text compared as rows of cells (line endings and trailing blanks differ between applications). */
-function normalise(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(/\s+$/, "");
-}
 
 function toCellRange(sheet: number, r: Rectangle): CellRange {
   return { sheet, top: r.y, left: r.x, bottom: r.y + r.height - 1, right: r.x + r.width - 1 };
