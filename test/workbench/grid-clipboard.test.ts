@@ -2,7 +2,12 @@ import { clipboardText, sameClipboardText, textPaste } from "../../src/workbench
 
 describe("the grid's clipboard text", () => {
   test("rows of cells → tab-separated columns, newline-separated rows", () => {
-    expect(clipboardText([["1", "=A1*10"], ["2", ""]])).toBe("1\t=A1*10\n2\t");
+    expect(
+      clipboardText([
+        ["1", "=A1*10"],
+        ["2", ""],
+      ]),
+    ).toBe("1\t=A1*10\n2\t");
   });
 
   test("another application's line endings and trailing newline do not make it a different copy", () => {
@@ -15,7 +20,15 @@ describe("text pasted from another application", () => {
   const at = { x: 3, y: 4, width: 1, height: 1 };
 
   test("numbers become numbers, =… formulas, blanks empty; ragged rows are padded", () => {
-    expect(textPaste([["1.5", "x", "=A1"], ["", "TRUE"]], at)).toEqual({
+    expect(
+      textPaste(
+        [
+          ["1.5", "x", "=A1"],
+          ["", "TRUE"],
+        ],
+        at,
+      ),
+    ).toEqual({
       pasted: { x: 3, y: 4, width: 3, height: 2 },
       data: [
         [1.5, "x", "=A1"],
