@@ -1,8 +1,8 @@
 /* global HTMLElement, setTimeout */
 
-import type { DataSource } from "../engine/train/protocol";
+import type { DataSource, TrainConfig } from "../engine/train/protocol";
 import { idxBytesOf } from "../worker/mnist-source";
-import { cliName, configToForm, parseTrainForm, type ConfigCheck, type FieldName } from "./config-form";
+import { cliName, configToForm, type ConfigCheck, type FieldName } from "./config-form";
 import { renderTrainingPane } from "./components/render-pane";
 import type { EpochSink } from "./epoch-sink";
 import {
@@ -18,6 +18,7 @@ import {
 } from "./pane-store";
 import { PRESETS, type PresetName } from "./presets";
 import { runProgress } from "./run-progress";
+import { parseSweep, sweepLabel } from "./sweep";
 import {
   FINAL_STATES,
   TrainingController,
@@ -84,6 +85,8 @@ export function createPaneCore(host: PaneHost): MountedPane {
   const store: PaneStore = new Store(initialPaneState(first.value));
   const progressStore: ProgressStore = new Store({ run: 0, epoch: 0, text: "" });
   const clock = { loadedAt: 0, train: 0 };
+  /** The sweep under way (undefined for a single run): its runs, the next to start, and whether Stop ended it. */
+  let pending: { configs: TrainConfig[]; next: number; stopped: boolean } | undefined;
   let latest: ProgressInfo | undefined;
   let progressTimer: ReturnType<typeof setTimeout> | undefined;
   const showProgress = (p: ProgressInfo) => {
@@ -98,8 +101,36 @@ export function createPaneCore(host: PaneHost): MountedPane {
     });
     progressStore.update({ run: progress.runFraction, epoch: progress.epochFraction, text: progress.text });
   };
+  /** Reading picked files is asynchronous: a second click is blocked until the run has started (or failed). */
+  const begin = (start: () => Promise<void>) => {
+    store.update({ starting: true });
+    start()
+      .catch((error: unknown) => {
+        pending = undefined;
+        store.update({ messages: [error instanceof Error ? error.message : String(error)], sweep: "" });
+      })
+      .finally(() => store.update({ starting: false }));
+  };
   const controller = new TrainingController(host.createWorker, {
-    state: (state, detail) => store.update({ run: { state, detail } }),
+    state: (state, detail) => {
+      store.update({ run: { state, detail } });
+      if (!FINAL_STATES.includes(state) || !pending) return;
+      const sweep = pending;
+      if (state === "done" && !sweep.stopped && sweep.next < sweep.configs.length) {
+        // The next run of the sweep starts once this one's rows are all written (the final state says so).
+        begin(() => startRun(store, progressStore, host, controller, sweep.configs, sweep.next++));
+        return;
+      }
+      pending = undefined;
+      const ran = sweep.next;
+      const total = sweep.configs.length;
+      store.update({
+        sweep:
+          ran === total && state === "done"
+            ? `sweep of ${total} runs finished`
+            : `sweep ended at run ${ran} of ${total} (${state}); ${total - ran} run(s) not started`,
+      });
+    },
     loaded: (info) => {
       clock.loadedAt = globalThis.performance.now();
       clock.train = info.train;
@@ -132,46 +163,57 @@ export function createPaneCore(host: PaneHost): MountedPane {
     pickFile: (key, file) => store.update((s) => ({ files: { ...s.files, [key]: file }, messages: [] })),
     setDestination: (destination) => store.update({ destination }),
     train: () => {
-      if (store.get().starting || !FINAL_STATES.includes(controller.state)) return;
-      // Reading picked files is asynchronous: block a second click until the run has started (or failed).
-      store.update({ starting: true });
-      startRun(store, progressStore, host, controller)
-        .catch((error: unknown) => {
-          store.update({ messages: [error instanceof Error ? error.message : String(error)] });
-        })
-        .finally(() => store.update({ starting: false }));
+      if (store.get().starting || pending || !FINAL_STATES.includes(controller.state)) return;
+      const sweep = parseForm(store, host);
+      if (!sweep) return;
+      pending = sweep.length > 1 ? { configs: sweep, next: 1, stopped: false } : undefined;
+      begin(() => startRun(store, progressStore, host, controller, sweep, 0));
     },
-    stop: () => controller.stop(),
+    stop: () => {
+      // Stop ends the whole sweep: the run in progress keeps what it wrote, the later runs do not start.
+      if (pending) pending.stopped = true;
+      controller.stop();
+    },
   };
   return { store, progress: progressStore, controller, actions };
 }
 
-async function startRun(
-  store: PaneStore,
-  progress: ProgressStore,
-  host: PaneHost,
-  controller: TrainingController,
-): Promise<void> {
-  const parsed = parseTrainForm(store.get().form, host.checkConfig);
+/** The form's runs (one, or one per value of a sweep's lists), or undefined with every message shown. */
+function parseForm(store: PaneStore, host: PaneHost): TrainConfig[] | undefined {
+  const parsed = parseSweep(store.get().form, host.checkConfig);
   if (!parsed.ok) {
     // Each message stands under its field; the live region names the fields once.
     const fields = [...new Set(parsed.errors.map((e) => cliName(e.field)))];
     store.update({
       fieldErrors: fieldErrorMap(parsed.errors),
       messages: [],
+      sweep: "",
       run: { state: "idle", detail: `fix ${fields.length} field(s) first: ${fields.join(", ")}` },
     });
-    return;
+    return undefined;
   }
   store.update({ fieldErrors: {}, messages: [] });
+  return parsed.configs;
+}
+
+/** Starts run `index` of `configs` (the picked files are read again for each run: the worker takes them). */
+async function startRun(
+  store: PaneStore,
+  progress: ProgressStore,
+  host: PaneHost,
+  controller: TrainingController,
+  configs: readonly TrainConfig[],
+  index: number,
+): Promise<void> {
+  const config = configs[index] as TrainConfig;
   const data = await dataSource(store.get(), host);
   const state = store.get();
   const destination = host.destinations.find((d) => d.value === state.destination) ?? host.destinations[0];
   if (!destination) throw new Error("the pane needs at least one destination");
-  store.update({ epochs: [], warning: "", trained: undefined });
+  store.update({ epochs: [], warning: "", trained: undefined, sweep: sweepLabel(configs, index) });
   progress.update({ run: 0, epoch: 0, text: "" });
   const sink = destination.sink((message) => store.update({ warning: message }));
-  controller.start(parsed.config, data, {
+  controller.start(config, data, {
     description: sink.description,
     begin: (config) => sink.begin(config),
     writeEpoch: async (result, index) => {

@@ -41,6 +41,8 @@ export interface PaneState {
   starting: boolean;
   /** The last run's network and test report, once it has finished. */
   trained: Trained | undefined;
+  /** Where a sweep is: "sweep: run 2 of 3 (lr 0.5)", then how it ended; empty for a single run. */
+  sweep: string;
 }
 
 export function initialPaneState(destination: string): PaneState {
@@ -57,6 +59,7 @@ export function initialPaneState(destination: string): PaneState {
     epochs: [],
     starting: false,
     trained: undefined,
+    sweep: "",
   };
 }
 

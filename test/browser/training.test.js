@@ -145,6 +145,38 @@ module.exports = [
     },
   },
   {
+    name: "a sweep of three learning rates runs three runs in turn and lists three rows in Runs",
+    async run({ page, baseUrl, screenshot }) {
+      await openWorkbench(page, baseUrl);
+      await pane.preset(page).selectOption("network.py");
+      await setField(page, "lr", "0.5, 1, 3");
+      await setField(page, "trainLimit", 2000);
+      await setField(page, "epochs", 1);
+      await pane.train(page).click();
+      await pane.live(page).getByText("sweep: run 2 of 3 (lr 1)").waitFor({ timeout: 60000 });
+      await pane.live(page).getByText("sweep of 3 runs finished").waitFor({ timeout: 90000 });
+      assert.equal(await paneState(page), "done");
+      await page.locator("#app").screenshot({ path: await screenshot("pane-sweep-finished") });
+      await page.click('.wb-tab:text-is("Runs")');
+      const rows = [];
+      for (const row of [2, 3, 4, 5]) {
+        rows.push(await Promise.all(["A", "C", "Q", "U"].map((c) => cellText(page, `${c}${row}`))));
+      }
+      assert.deepEqual(rows, [
+        ["Run 1 sgd 0.5", "0.5", "1", "done"],
+        ["Run 2 sgd 1", "1", "1", "done"],
+        ["Run 3 sgd 3", "3", "1", "done"],
+        ["", "", "", ""],
+      ]);
+      await page.waitForFunction(() => document.querySelector("#wb-chart")?.dataset.sheet === "Runs");
+      assert.deepEqual(
+        (await drawnChart(page)).series.map((s) => s.name),
+        ["Run 1 sgd 0.5", "Run 2 sgd 1", "Run 3 sgd 3"],
+      );
+      await screenshot("workbench-sweep-runs");
+    },
+  },
+  {
     name: "IDX files picked by the user (.gz) are read, transferred to the worker and trained on",
     async run({ page, baseUrl }) {
       await openWorkbench(page, baseUrl);

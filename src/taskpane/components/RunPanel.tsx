@@ -66,6 +66,7 @@ export function RunPanel({
         >
           {run}: {detail}
         </Text>
+        {state.sweep && <Text id="gd-sweep">{state.sweep}</Text>}
         {state.messages.length > 0 && (
           <ul id="gd-errors" className={styles.errors}>
             {state.messages.map((m, i) => (
