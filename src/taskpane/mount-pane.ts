@@ -148,7 +148,9 @@ export function createPaneCore(host: PaneHost): MountedPane {
     epoch: (result) => {
       latest = undefined;
       store.update((s) => ({ epochs: [...s.epochs, result] }));
-      showProgress({ epoch: result.epoch, batch: 1, batches: 1, loss: result.trainLoss });
+      // The epoch is whole: every batch of it counts (examples per second included).
+      const batches = Math.max(1, Math.ceil(clock.train / (controller.config?.batch ?? 1)));
+      showProgress({ epoch: result.epoch, batch: batches, batches, loss: result.trainLoss });
     },
     sinkError: (message) => store.update({ warning: message }),
     trained: (trained) => store.update({ trained }),
