@@ -17,6 +17,7 @@ import {
   type PickedFile,
 } from "./pane-store";
 import { PRESETS, type PresetName } from "./presets";
+import { pytorchScript } from "./pytorch-script";
 import { runProgress } from "./run-progress";
 import { parseSweep, sweepLabel } from "./sweep";
 import {
@@ -47,6 +48,8 @@ export interface PaneHost {
   checkConfig?: ConfigCheck;
   /** Called after each epoch's row reached the sink (the workbench redraws its grid and chart). */
   afterWrite?: () => void;
+  /** Puts text on the clipboard (default: the browser's clipboard). */
+  copyText?: (text: string) => Promise<void>;
 }
 
 /** Everything a view may ask for; the views hold no logic of their own. */
@@ -58,6 +61,8 @@ export interface PaneActions {
   setDestination(value: string): void;
   train(): void;
   stop(): void;
+  /** The configured run (a sweep's first) as a PyTorch script: shown in the pane and put on the clipboard. */
+  copyPytorch(): void;
 }
 
 export interface MountedPane {
@@ -176,8 +181,38 @@ export function createPaneCore(host: PaneHost): MountedPane {
       if (pending) pending.stopped = true;
       controller.stop();
     },
+    copyPytorch: () => {
+      const parsed = parseSweep(store.get().form, host.checkConfig);
+      if (!parsed.ok) {
+        const fields = [...new Set(parsed.errors.map((e) => cliName(e.field)))];
+        store.update({
+          fieldErrors: fieldErrorMap(parsed.errors),
+          pytorch: { script: "", note: "", status: `fix ${fields.join(", ")} before copying as PyTorch` },
+        });
+        return;
+      }
+      const script = pytorchScript(parsed.configs[0] as TrainConfig);
+      // A sweep's script is its first run's; the hint says which ("sweep: run 1 of 3 (lr 0.5)").
+      const note = sweepLabel(parsed.configs, 0);
+      store.update({ fieldErrors: {}, pytorch: { script, note, status: "" } });
+      const copied = (status: string) =>
+        store.update((s) => (s.pytorch.script === script ? { pytorch: { ...s.pytorch, status } } : {}));
+      (host.copyText ?? copyToClipboard)(script).then(
+        () => copied("PyTorch script copied to the clipboard"),
+        () => copied("The clipboard is not available here: select the script below and copy it (Ctrl+C)"),
+      );
+    },
   };
   return { store, progress: progressStore, controller, actions };
+}
+
+function copyToClipboard(text: string): Promise<void> {
+  // Typed by hand: the page's Navigator has a clipboard, a worker's (also in the compiler's libs) has none.
+  const { navigator } = globalThis as {
+    navigator?: { clipboard?: { writeText(text: string): Promise<void> } };
+  };
+  const clipboard = navigator?.clipboard;
+  return clipboard ? clipboard.writeText(text) : Promise.reject(new Error("no clipboard"));
 }
 
 /** The form's runs (one, or one per value of a sweep's lists), or undefined with every message shown. */

@@ -43,6 +43,8 @@ export interface PaneState {
   trained: Trained | undefined;
   /** Where a sweep is: "sweep: run 2 of 3 (lr 0.5)", then how it ended; empty for a single run. */
   sweep: string;
+  /** Copy as PyTorch: the script shown (empty before the first copy), what it is of, and whether it was copied. */
+  pytorch: { script: string; note: string; status: string };
 }
 
 export function initialPaneState(destination: string): PaneState {
@@ -60,6 +62,7 @@ export function initialPaneState(destination: string): PaneState {
     starting: false,
     trained: undefined,
     sweep: "",
+    pytorch: { script: "", note: "", status: "" },
   };
 }
 

@@ -177,6 +177,29 @@ module.exports = [
     },
   },
   {
+    name: "Copy as PyTorch shows the configured run as a torch script to copy",
+    async run({ page, baseUrl, screenshot }) {
+      await openWorkbench(page, baseUrl);
+      await pane.preset(page).selectOption("modern (ReLU+Adam)");
+      await setField(page, "epochs", 5);
+      const copy = page.getByRole("button", { name: "Copy as PyTorch" });
+      await copy.scrollIntoViewIfNeeded();
+      await copy.click();
+      const script = page.getByLabel("PyTorch script", { exact: true });
+      await script.waitFor();
+      const text = await script.inputValue();
+      assert.match(text, /^# Pane: layers 784,100,10 · activation relu/m);
+      assert.ok(text.includes("optimizer = torch.optim.Adam(model.parameters(), lr=0.001)"), text);
+      assert.ok(text.split("\n").includes("EPOCHS = 5"), "the edited epochs, not the preset's");
+      // Headless Chromium may refuse the clipboard: either way the live region says what happened.
+      await pane
+        .live(page)
+        .getByText(/PyTorch script copied to the clipboard|select the script below and copy it/)
+        .waitFor();
+      await page.locator("#app").screenshot({ path: await screenshot("pane-copy-as-pytorch") });
+    },
+  },
+  {
     name: "IDX files picked by the user (.gz) are read, transferred to the worker and trained on",
     async run({ page, baseUrl }) {
       await openWorkbench(page, baseUrl);

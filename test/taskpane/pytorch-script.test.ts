@@ -6,7 +6,7 @@ import { PRESETS, type PresetName } from "../../src/taskpane/presets";
 import { optimizerArguments, pytorchScript } from "../../src/taskpane/pytorch-script";
 
 /**
- * CI has no Python, so the generated scripts are compared with scripts written by hand for each preset
+ * Python may be missing (pytorch-compile.test.ts compiles where it exists), so the scripts are also compared with scripts written by hand for each preset
  * (test/fixtures/pytorch/*.py: what a person would write to train network.py, network2.py and the modern
  * baseline in torch), line by line.
  */
@@ -61,32 +61,5 @@ describe("Copy as PyTorch", () => {
     expect(pytorchScript({ ...config, schedule: "polynomial" })).toContain(
       'raise NotImplementedError("schedule polynomial is not translated; write it as a torch.optim.lr_scheduler.LambdaLR")',
     );
-  });
-
-  test("the script names every hyper-parameter the pane shows", () => {
-    for (const [preset] of FIXTURES) {
-      const c = PRESETS[preset];
-      const header = pytorchScript(c).split("\n").slice(0, 3).join(" ");
-      for (const value of [
-        c.layers.join(","),
-        c.activation,
-        c.output,
-        c.loss,
-        c.init,
-        c.optimizer,
-        c.schedule,
-      ]) {
-        expect(header).toContain(value);
-      }
-      for (const [name, value] of [
-        ["lr", c.lr],
-        ["lambda", c.lambda],
-        ["batch", c.batch],
-        ["epochs", c.epochs],
-        ["seed", c.seed],
-      ] as const) {
-        expect(header).toContain(`${name} ${value}`);
-      }
-    }
   });
 });

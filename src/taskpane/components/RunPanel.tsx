@@ -67,6 +67,7 @@ export function RunPanel({
           {run}: {detail}
         </Text>
         {state.sweep && <Text id="gd-sweep">{state.sweep}</Text>}
+        {state.pytorch.status && <Text id="gd-pytorch-status">{state.pytorch.status}</Text>}
         {state.messages.length > 0 && (
           <ul id="gd-errors" className={styles.errors}>
             {state.messages.map((m, i) => (

@@ -3,6 +3,7 @@ import type { Destination, PaneActions } from "../mount-pane";
 import type { PaneStore, ProgressStore } from "../pane-store";
 import { ConfigFields } from "./ConfigFields";
 import { DataFields } from "./DataFields";
+import { PytorchPanel } from "./PytorchPanel";
 import { RunPanel } from "./RunPanel";
 import { TrainedPanel } from "./TrainedPanel";
 import { usePaneState } from "./use-pane-state";
@@ -60,6 +61,7 @@ export function TrainingPane(props: {
       </Field>
       <RunPanel state={state} progress={props.progress} actions={props.actions} />
       <TrainedPanel trained={state.trained} />
+      <PytorchPanel pytorch={state.pytorch} actions={props.actions} />
     </section>
   );
 }
