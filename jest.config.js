@@ -17,7 +17,7 @@ module.exports = {
       },
     ],
   },
-  // office-addin-mock pulls in ESM-only office-addin-manifest; a stub with the OfficeApp enum is enough (office-notes.md).
+  // office-addin-mock pulls in ESM-only office-addin-manifest; a stub with the OfficeApp enum is enough.
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
     // d3's packages are ESM-only; their UMD builds load in Jest's CommonJS.

@@ -272,7 +272,7 @@ module.exports = async (env = {}, options = {}) => {
     },
     devServer: serving
       ? {
-          // Excel on the web fetches functions.json and functions.js cross-origin (office-notes.md).
+          // Excel on the web fetches functions.json and functions.js cross-origin, so the dev server allows any origin.
           headers: { "Access-Control-Allow-Origin": "*" },
           server: await devServerTransport(env),
           port: devPort,

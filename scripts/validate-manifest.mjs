@@ -87,7 +87,7 @@ export function checkManifest(xml, { production = false, assetsDir = join(root, 
   }
 
   // The shared runtime loads only if the Runtime, the CustomFunctions Page, the FunctionFile and the
-  // task-pane button all name the same resid (office-notes.md).
+  // task-pane button all name the same resid (Microsoft: "Configure your Office Add-in to use a shared runtime").
   const runtime = all.find(({ node }) => local(node) === "Runtime")?.node;
   if (!runtime) problems.push('missing <Runtimes><Runtime resid=... lifetime="long"/></Runtimes>');
   else if (runtime.attributes.lifetime !== "long") problems.push('<Runtime> must have lifetime="long"');

@@ -1,4 +1,5 @@
-// Stub for office-addin-mock's ESM-only dependency (see ../shared/office-notes.md).
+// Stub for office-addin-manifest, which office-addin-mock requires: it is ESM-only, Jest's runtime here is
+// CommonJS, and office-addin-mock needs only these enums from it.
 module.exports = {
   OfficeApp: {
     Excel: "excel",

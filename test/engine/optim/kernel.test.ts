@@ -2,6 +2,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { EngineError } from "../../../src/engine/errors";
 import { getOptimizer, OPTIMIZER_NAMES, type OptimizerState } from "../../../src/engine/optim";
+import torch from "../../fixtures/optim_fixtures.json";
+import torchMore from "../../fixtures/optim_more_fixtures.json";
 import { expectCloseArray, expectNear } from "./closeTo";
 
 const GRADS = [
@@ -9,6 +11,30 @@ const GRADS = [
   [-0.3, 1.0, 0.02],
   [0.2, 0.1, -0.5],
 ];
+
+interface TorchTrajectory {
+  params0: number[];
+  grads: number[][];
+  cases: { optimizer: string; hyper: Record<string, number | boolean>; steps: { params: number[] }[] }[];
+}
+
+describe("the float64 kernel against torch.optim 1.13 (an independent reference)", () => {
+  const trajectories = [torch, torchMore] as unknown as TorchTrajectory[];
+  const cases = trajectories.flatMap((fixture) => fixture.cases.map((c) => ({ fixture, c })));
+  it.each(cases.map(({ fixture, c }) => [`${c.optimizer} ${JSON.stringify(c.hyper)}`, fixture, c] as const))(
+    "%s: every step's params to 1e-12",
+    (_label, fixture, c) => {
+      const spec = getOptimizer(c.optimizer);
+      const lr = spec.resolveHyper(c.hyper).lr as number;
+      const kernel = spec.createKernel(fixture.params0.length, c.hyper, Float64Array);
+      const params = Float64Array.from(fixture.params0);
+      c.steps.forEach((expected, k) => {
+        kernel.step(params, Float64Array.from(fixture.grads[k] as number[]), lr);
+        expectCloseArray(Array.from(params), expected.params);
+      });
+    },
+  );
+});
 
 describe("createKernel", () => {
   it.each(OPTIMIZER_NAMES.map((name) => [name]))(
